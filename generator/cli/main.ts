@@ -1,0 +1,37 @@
+import yargs from 'yargs';
+import { commands } from './commands/index.js';
+import { CliError, ExitCode } from './errors.js';
+
+/** Runs the CLI with the given arguments; resolves to the exit code instead of exiting. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  let usageError: string | undefined;
+  const parser = yargs([...argv])
+    .scriptName('proactive-events')
+    .usage('$0 <command> [options]')
+    .command(commands)
+    .demandCommand(1, 'Name a command: see --help.')
+    .strict()
+    .recommendCommands()
+    .help()
+    .alias('h', 'help')
+    .version(false)
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .fail((message, error) => {
+      if (error) throw error;
+      usageError = message;
+    });
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    if (error instanceof CliError) {
+      if (error.message) process.stderr.write(`${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+  if (usageError !== undefined) {
+    process.stderr.write(`${await parser.getHelp()}\n\n${usageError}\n`);
+    return ExitCode.usage;
+  }
+  return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
+}
