@@ -1,0 +1,48 @@
+import { dirname, relative, sep } from 'node:path';
+import { commentText } from '../codegen/literal.js';
+import { render } from '../codegen/templates.js';
+import { runtimeDir } from '../paths.js';
+import type { Model } from '../model/types.js';
+
+/** One file of generated/, by its path relative to the output directory. */
+export interface EmittedFile {
+  readonly path: string;
+  readonly contents: string;
+  /** How generated/index.ts re-exports this module, if at all. */
+  readonly reexport?: 'values' | 'types';
+}
+
+export interface EmitContext {
+  readonly model: Model;
+  readonly outDir: string;
+  /** The import specifier from an emitted file to a module of runtime/ (e.g. 'catalog.js'). */
+  runtimeImport(fromFile: string, module: string): string;
+  /** The "generated from … — do not edit" banner for a TypeScript file. */
+  banner(title: string, sources: readonly string[]): string;
+}
+
+export type Emitter = (context: EmitContext) => EmittedFile[] | Promise<EmittedFile[]>;
+
+export function createContext(model: Model, outDir: string): EmitContext {
+  return {
+    model,
+    outDir,
+    runtimeImport(fromFile, module) {
+      const from = dirname(`${outDir}/${fromFile}`);
+      const path = relative(from, `${runtimeDir}/${module}`).split(sep).join('/');
+      return path.startsWith('.') ? path : `./${path}`;
+    },
+    banner(title, sources) {
+      return render('banner', {
+        title: commentText(title),
+        single: sources.length === 1 ? sources[0] : false,
+        sources,
+      });
+    },
+  };
+}
+
+/** Every definition file of the model, for banners of files built from all of them. */
+export function allSources(model: Model): string[] {
+  return [model.envelope.source, ...model.events.map((event) => event.source)];
+}

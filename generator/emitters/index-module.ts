@@ -1,0 +1,22 @@
+import { Project } from 'ts-morph';
+import { allSources, type EmitContext, type EmittedFile } from './emitter.js';
+
+/** generated/index.ts: the package's entry point, re-exporting every emitted module that asks to be. */
+export function emitIndex(context: EmitContext, emitted: readonly EmittedFile[]): EmittedFile {
+  const project = new Project({ useInMemoryFileSystem: true });
+  const file = project.createSourceFile('index.ts', '');
+  const modules = emitted
+    .filter((candidate) => candidate.reexport && candidate.path.endsWith('.ts'))
+    .sort((a, b) => a.path.localeCompare(b.path));
+  file.addExportDeclarations(
+    modules.map((module) => ({
+      isTypeOnly: module.reexport === 'types',
+      moduleSpecifier: `./${module.path.replace(/\.ts$/, '.js')}`,
+    })),
+  );
+  const banner = context.banner(
+    'alexa-proactive-events: the package entry point.',
+    allSources(context.model),
+  );
+  return { path: 'index.ts', contents: `${banner}\n${file.getFullText()}` };
+}

@@ -1,0 +1,15 @@
+import { emitCatalog } from './catalog.js';
+import type { EmitContext, EmittedFile, Emitter } from './emitter.js';
+import { emitIndex } from './index-module.js';
+import { emitSchemaFiles } from './schema-files.js';
+import { emitTypes } from './types.js';
+
+/** Every emitter, one per artefact; generated/index.ts is assembled from their modules last. */
+export const emitters: readonly Emitter[] = [emitSchemaFiles, emitTypes, emitCatalog];
+
+export async function emitAll(context: EmitContext): Promise<EmittedFile[]> {
+  const files: EmittedFile[] = [];
+  for (const emitter of emitters) files.push(...(await emitter(context)));
+  files.push(emitIndex(context, files));
+  return files.sort((a, b) => a.path.localeCompare(b.path));
+}

@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { createContext, type EmittedFile } from './emitters/emitter.js';
+import { emitAll } from './emitters/index.js';
+import { loadModel } from './model/load.js';
+import type { Model } from './model/types.js';
+import { formatFiles } from './output/format.js';
+import { compareTree, writeTree, type TreeDifference } from './output/tree.js';
+import { typeCheck } from './output/typecheck.js';
+
+export interface GenerateOptions {
+  readonly definitionsDir: string;
+  readonly outDir: string;
+  /** Compare with the output directory instead of writing it. */
+  readonly check?: boolean;
+}
+
+export interface GenerateResult {
+  readonly model: Model;
+  readonly files: readonly EmittedFile[];
+  /** Present with `check`: what differs from the output directory. */
+  readonly difference?: TreeDifference;
+}
+
+/**
+ * The pipeline: definitions → model → emitters → formatted, type-checked files → generated/.
+ * Throws DefinitionError (bad definitions) or TypeCheckError before anything is written.
+ */
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const outDir = resolve(options.outDir);
+  const model = await loadModel(resolve(options.definitionsDir));
+  const files = await emitFiles(model, outDir);
+  if (options.check) return { model, files, difference: await compareTree(outDir, files) };
+  await writeTree(outDir, files);
+  return { model, files };
+}
+
+/** Emits, formats and type-checks every file for `model`, in memory. */
+export async function emitFiles(model: Model, outDir: string): Promise<EmittedFile[]> {
+  const files = await formatFiles(await emitAll(createContext(model, outDir)));
+  typeCheck(outDir, files);
+  return files;
+}

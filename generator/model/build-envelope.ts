@@ -1,0 +1,113 @@
+import type { Problem } from '../definitions/problems.js';
+import type { SourceFile } from '../definitions/source.js';
+import { buildFieldMap, type RawField } from './build-fields.js';
+import type { Envelope } from './types.js';
+
+interface Described {
+  description: string;
+}
+
+/** The envelope definition as definition.schema.json describes it. */
+interface RawEnvelope {
+  description: string;
+  reference: string;
+  fields: Record<string, RawField>;
+  event: Described & { name: Described; payload: Described };
+  localizedAttributes: Described & {
+    referencePrefix: string;
+    locale: Described & { pattern: string };
+  };
+  relevantAudience: Described & {
+    types: {
+      Unicast: Described & { user: Described & { expectedPrefix: string } };
+      Multicast: Described;
+    };
+  };
+  expiryWindow: Envelope['expiryWindow'];
+}
+
+/** The envelope's plain fields, which the emitters place before event, localizedAttributes and relevantAudience. */
+const envelopeFieldNames = ['timestamp', 'referenceId', 'expiryTime'];
+
+export function buildEnvelope(
+  source: SourceFile,
+  relativeFile: string,
+): { envelope: Envelope; problems: Problem[] } {
+  const raw = source.value as RawEnvelope;
+  const problems: Problem[] = [];
+  const fields = buildFieldMap({ source, stem: 'Envelope', problems }, raw.fields, '/fields', []);
+  const names = fields.map((field) => field.key);
+  for (const name of envelopeFieldNames) {
+    if (!names.includes(name))
+      problems.push(
+        source.problem(
+          '/fields',
+          `the envelope field "${name}" is missing (${envelopeFieldNames.join(', ')})`,
+        ),
+      );
+  }
+  for (const field of fields) {
+    if (!envelopeFieldNames.includes(field.key)) {
+      problems.push(
+        source.problem(
+          `/fields/${field.key}`,
+          `unknown envelope field "${field.key}" (one of ${envelopeFieldNames.join(', ')}; Amazon's envelope is closed)`,
+          { key: true },
+        ),
+      );
+    }
+  }
+  try {
+    new RegExp(raw.localizedAttributes.locale.pattern, 'u');
+  } catch {
+    problems.push(
+      source.problem(
+        '/localizedAttributes/locale/pattern',
+        'the pattern is not a valid regular expression (a JavaScript regular expression)',
+      ),
+    );
+  }
+  const window = raw.expiryWindow;
+  if (
+    window.minMinutes >= window.maxMinutes ||
+    window.defaultMinutes < window.minMinutes ||
+    window.defaultMinutes > window.maxMinutes
+  ) {
+    problems.push(
+      source.problem(
+        '/expiryWindow',
+        `the window is inconsistent (minMinutes < maxMinutes, and defaultMinutes between them)`,
+      ),
+    );
+  }
+  return {
+    envelope: {
+      description: raw.description.trim(),
+      reference: raw.reference,
+      fields,
+      event: {
+        description: raw.event.description.trim(),
+        name: raw.event.name.description.trim(),
+        payload: raw.event.payload.description.trim(),
+      },
+      localizedAttributes: {
+        description: raw.localizedAttributes.description.trim(),
+        referencePrefix: raw.localizedAttributes.referencePrefix,
+        localeDescription: raw.localizedAttributes.locale.description.trim(),
+        localePattern: raw.localizedAttributes.locale.pattern,
+      },
+      relevantAudience: {
+        description: raw.relevantAudience.description.trim(),
+        unicast: {
+          description: raw.relevantAudience.types.Unicast.description.trim(),
+          userDescription: raw.relevantAudience.types.Unicast.user.description.trim(),
+          userPrefix: raw.relevantAudience.types.Unicast.user.expectedPrefix,
+        },
+        multicast: { description: raw.relevantAudience.types.Multicast.description.trim() },
+      },
+      expiryWindow: { ...window },
+      source: relativeFile,
+    },
+    problems,
+  };
+}

@@ -1,0 +1,177 @@
+import Handlebars from 'handlebars';
+import type { Problem } from '../definitions/problems.js';
+import type { SourceFile } from '../definitions/source.js';
+import { closest } from '../codegen/suggest.js';
+import { fieldAt, walkFields } from './build-fields.js';
+import type { Field, FieldKind, ObjectField } from './types.js';
+
+type HBNode = hbs.AST.Node;
+
+/**
+ * The fixed set of helpers an utterance template may use, and the kind of field each one takes.
+ * Declared once: the template checker here and the previewer emitter both read it.
+ */
+export const utteranceHelpers = {
+  spoken: { accepts: ['enum'], description: 'the words an enum value is spoken as, in the locale' },
+  date: { accepts: ['date-time'], description: "a date in the locale's long form (May 18, 2019)" },
+  list: { accepts: ['array'], description: 'the items joined as "a, b and c" (enum items spoken)' },
+  plural: {
+    accepts: ['integer'],
+    description: 'the singular word when the count is 1, else the plural',
+  },
+  number: {
+    accepts: ['integer'],
+    description: 'a count in words (three) where the locale has them',
+  },
+} as const satisfies Record<string, { accepts: readonly FieldKind[]; description: string }>;
+
+export type UtteranceHelper = keyof typeof utteranceHelpers;
+const blockHelpers = ['if', 'unless'] as const;
+
+/** A reference from a template to a payload field. */
+export interface TemplateReference {
+  readonly path: readonly string[];
+  readonly helper?: UtteranceHelper | (typeof blockHelpers)[number];
+}
+
+/**
+ * Parses a template and checks every helper and field it names against the payload. Problems
+ * point at the offending text inside the definition file.
+ */
+export function checkTemplate(
+  template: string,
+  payload: ObjectField,
+  source: SourceFile,
+  pointer: string,
+): { references: TemplateReference[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const references: TemplateReference[] = [];
+  let program: hbs.AST.Program;
+  try {
+    program = Handlebars.parse(template);
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    return {
+      references,
+      problems: [
+        source.problem(pointer, `the template does not parse: ${message} (Handlebars syntax)`),
+      ],
+    };
+  }
+  const knownPaths = [...walkFields(payload)]
+    .filter((field) => field.path.length > 0 && !field.path.includes('*'))
+    .map((field) => field.path.join('.'));
+
+  const reference = (node: hbs.AST.PathExpression, helper?: TemplateReference['helper']) => {
+    const dotted = node.original;
+    const path = dotted.split('.');
+    const field =
+      node.data || node.depth > 0 || path.includes('this') ? undefined : fieldAt(payload, path);
+    if (!field) {
+      const suggestion = closest(dotted, knownPaths);
+      problems.push(
+        source.problemAtToken(
+          pointer,
+          dotted,
+          `the template names ${JSON.stringify(dotted)}, which the payload does not have (a payload field such as ${suggestion ?? knownPaths[0]}${suggestion ? ', the closest' : ''})`,
+        ),
+      );
+      return;
+    }
+    if (helper && helper in utteranceHelpers) {
+      const accepts: readonly FieldKind[] = utteranceHelpers[helper as UtteranceHelper].accepts;
+      if (!accepts.includes(field.kind)) {
+        problems.push(
+          source.problemAtToken(
+            pointer,
+            dotted,
+            `{{${helper}}} cannot take ${dotted}, a ${describeKind(field)} field (a field of type ${accepts.join(' or ')})`,
+          ),
+        );
+      }
+    }
+    references.push(helper ? { path, helper } : { path });
+  };
+
+  const helperCall = (name: string, params: hbs.AST.Expression[], node: HBNode) => {
+    const known = name in utteranceHelpers || (blockHelpers as readonly string[]).includes(name);
+    if (!known) {
+      const helperNames = [...Object.keys(utteranceHelpers), ...blockHelpers];
+      const suggestion = closest(name, helperNames);
+      problems.push(
+        source.problemAtToken(
+          pointer,
+          name,
+          `unknown helper ${JSON.stringify(name)} (one of ${helperNames.join(', ')}${suggestion ? `; did you mean "${suggestion}"?` : ''})`,
+        ),
+      );
+      return;
+    }
+    const [first, ...rest] = params;
+    if (first?.type !== 'PathExpression') {
+      problems.push(
+        source.problemAtToken(
+          pointer,
+          name,
+          `{{${name}}} needs a payload field as its first argument (e.g. {{${name} some.field}})`,
+        ),
+      );
+    } else {
+      reference(first as hbs.AST.PathExpression, name as TemplateReference['helper']);
+    }
+    const expectedStrings = name === 'plural' ? 2 : 0;
+    const strings = rest.filter((param) => param.type === 'StringLiteral').length;
+    if (rest.length !== expectedStrings || strings !== expectedStrings) {
+      const expectation = expectedStrings
+        ? `a field and ${expectedStrings} quoted words, e.g. {{plural count "message" "messages"}}`
+        : 'exactly one field';
+      problems.push(
+        source.problemAtToken(
+          pointer,
+          name,
+          `{{${name}}} takes ${expectation} (got ${params.length} argument${params.length === 1 ? '' : 's'})`,
+        ),
+      );
+    }
+    void node;
+  };
+
+  const visit = (node: HBNode): void => {
+    switch (node.type) {
+      case 'Program':
+        (node as hbs.AST.Program).body.forEach(visit);
+        break;
+      case 'MustacheStatement': {
+        const mustache = node as hbs.AST.MustacheStatement;
+        if (mustache.path.type !== 'PathExpression') break;
+        const path = mustache.path as hbs.AST.PathExpression;
+        if (mustache.params.length === 0 && !(path.original in utteranceHelpers)) reference(path);
+        else helperCall(path.original, mustache.params, node);
+        break;
+      }
+      case 'BlockStatement': {
+        const block = node as hbs.AST.BlockStatement;
+        helperCall((block.path as hbs.AST.PathExpression).original, block.params, node);
+        if (block.program) visit(block.program);
+        if (block.inverse) visit(block.inverse);
+        break;
+      }
+      case 'ContentStatement':
+      case 'CommentStatement':
+        break;
+      default:
+        problems.push(
+          source.problem(
+            pointer,
+            `the template uses ${node.type}, which utterances do not support (text, {{field}}, {{helper field}}, {{#if field}}…{{/if}})`,
+          ),
+        );
+    }
+  };
+  visit(program);
+  return { references, problems };
+}
+
+function describeKind(field: Field): string {
+  return field.kind === 'date-time' ? 'date-time' : field.kind;
+}

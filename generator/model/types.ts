@@ -1,0 +1,157 @@
+/**
+ * The frozen model every emitter reads. It is built once from the definitions (build.ts) and
+ * holds every fact an emitter needs, so no emitter ever looks at a schema's name to decide
+ * anything.
+ */
+
+export interface Position {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export type FieldKind =
+  'string' | 'integer' | 'boolean' | 'date-time' | 'enum' | 'object' | 'array';
+
+interface FieldBase {
+  readonly kind: FieldKind;
+  /** The property name; for array items, the array's name. */
+  readonly key: string;
+  /** Path from the payload (or envelope) root, e.g. ['state', 'status']; array items add '*'. */
+  readonly path: readonly string[];
+  readonly description: string;
+  readonly required: boolean;
+  /** The field may hold `localizedattribute:KEY`. */
+  readonly localizable: boolean;
+  readonly position: Position;
+}
+
+export interface StringField extends FieldBase {
+  readonly kind: 'string';
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+}
+
+export interface IntegerField extends FieldBase {
+  readonly kind: 'integer';
+  readonly minimum?: number;
+  readonly maximum?: number;
+}
+
+export interface BooleanField extends FieldBase {
+  readonly kind: 'boolean';
+}
+
+export interface DateTimeField extends FieldBase {
+  readonly kind: 'date-time';
+}
+
+export interface EnumValue {
+  readonly value: string;
+  readonly description?: string;
+  /** Words spoken for this value, per locale; en-US is always present. */
+  readonly spoken: Readonly<Record<string, string>>;
+}
+
+export interface EnumField extends FieldBase {
+  readonly kind: 'enum';
+  readonly typeName: string;
+  readonly values: readonly EnumValue[];
+}
+
+export interface ObjectField extends FieldBase {
+  readonly kind: 'object';
+  readonly typeName: string;
+  readonly properties: readonly Field[];
+}
+
+export interface ArrayField extends FieldBase {
+  readonly kind: 'array';
+  readonly items: Field;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly uniqueItems: boolean;
+}
+
+export type Field =
+  StringField | IntegerField | BooleanField | DateTimeField | EnumField | ObjectField | ArrayField;
+
+/** A condition on one payload field that selects an utterance variant. */
+export type UtteranceCondition =
+  | {
+      readonly path: readonly string[];
+      readonly test: 'in';
+      readonly values: readonly (string | number | boolean)[];
+    }
+  | { readonly path: readonly string[]; readonly test: 'present'; readonly present: boolean };
+
+export interface UtteranceVariant {
+  readonly name: string;
+  readonly when: readonly UtteranceCondition[];
+  readonly template: string;
+  readonly position: Position;
+}
+
+export interface EventExample {
+  readonly description: string;
+  readonly event: unknown;
+  readonly utterance?: string;
+  readonly position: Position;
+}
+
+export interface EventSchema {
+  /** Amazon's schema name, e.g. AMAZON.WeatherAlert.Activated. */
+  readonly name: string;
+  /** The name without AMAZON. and dots, e.g. WeatherAlertActivated: the stem of type names. */
+  readonly typeStem: string;
+  /** The second part of the name, e.g. WeatherAlert: what users type as a short name. */
+  readonly shortName: string;
+  readonly order: number | undefined;
+  readonly description: string;
+  readonly reference: string;
+  readonly locales: readonly string[];
+  /** The payload as an object field whose type is `<typeStem>Payload`. */
+  readonly payload: ObjectField;
+  /** Variants per locale, in the order they are tried. */
+  readonly utterances: Readonly<Record<string, readonly UtteranceVariant[]>>;
+  readonly examples: readonly EventExample[];
+  /** The definition file, relative to the definitions directory (for banners). */
+  readonly source: string;
+}
+
+export interface Envelope {
+  readonly description: string;
+  readonly reference: string;
+  /** timestamp, referenceId, expiryTime. */
+  readonly fields: readonly Field[];
+  readonly event: { readonly description: string; readonly name: string; readonly payload: string };
+  readonly localizedAttributes: {
+    readonly description: string;
+    readonly referencePrefix: string;
+    readonly localeDescription: string;
+    readonly localePattern: string;
+  };
+  readonly relevantAudience: {
+    readonly description: string;
+    readonly unicast: {
+      readonly description: string;
+      readonly userDescription: string;
+      readonly userPrefix: string;
+    };
+    readonly multicast: { readonly description: string };
+  };
+  readonly expiryWindow: {
+    readonly minMinutes: number;
+    readonly maxMinutes: number;
+    readonly defaultMinutes: number;
+    readonly futureTimestampToleranceMinutes: number;
+  };
+  readonly source: string;
+}
+
+export interface Model {
+  readonly envelope: Envelope;
+  /** Sorted by catalog order, then name. */
+  readonly events: readonly EventSchema[];
+}
