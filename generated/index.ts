@@ -15,4 +15,5 @@
  */
 
 export * from './catalog.js';
+export * from './examples.js';
 export type * from './types/index.js';

@@ -606,12 +606,7 @@ export interface TrashCollectionAlert {
    * @minItems 1
    * @maxItems 5
    */
-  garbageTypes:
-    | [GarbageType]
-    | [GarbageType, GarbageType]
-    | [GarbageType, GarbageType, GarbageType]
-    | [GarbageType, GarbageType, GarbageType, GarbageType]
-    | [GarbageType, GarbageType, GarbageType, GarbageType, GarbageType];
+  garbageTypes: [GarbageType, ...GarbageType[]];
   /** The day of the week of the collection. */
   collectionDayOfWeek: DayOfWeek;
 }

@@ -15,23 +15,29 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .help()
     .alias('h', 'help')
     .version(false)
+    .exitProcess(false)
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .fail((message, error) => {
       if (error) throw error;
       usageError = message;
     });
+  // Commands may set process.exitCode; read it for this run only, so runs in one process stay apart.
+  const previousExitCode = process.exitCode;
+  process.exitCode = undefined;
+  let exitCode: number;
   try {
     await parser.parseAsync();
+    exitCode = typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
   } catch (error) {
-    if (error instanceof CliError) {
-      if (error.message) process.stderr.write(`${error.message}\n`);
-      return error.exitCode;
-    }
-    throw error;
+    if (!(error instanceof CliError)) throw error;
+    if (error.message) process.stderr.write(`${error.message}\n`);
+    exitCode = error.exitCode;
+  } finally {
+    process.exitCode = previousExitCode;
   }
   if (usageError !== undefined) {
     process.stderr.write(`${await parser.getHelp()}\n\n${usageError}\n`);
     return ExitCode.usage;
   }
-  return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
+  return exitCode;
 }

@@ -25,6 +25,9 @@ export async function emitTypes(context: EmitContext): Promise<EmittedFile[]> {
       format: false,
       unknownAny: true,
       strictIndexSignatures: true,
+      // Plain arrays, not unions of tuples: bounds are checked by the validators, and a
+      // `GarbageType[]` built by a program must stay assignable.
+      maxItems: 0,
     },
   );
 

@@ -163,7 +163,7 @@ function checkUniqueness(events: readonly { event: EventSchema; source: SourceFi
 
 /** Every example must be an event this definition accepts, under its own name. */
 function checkExamples(event: EventSchema, envelope: Envelope, source: SourceFile): Problem[] {
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
   addFormats.default(ajv);
   const validate = ajv.compile(eventDocument(event, envelope));
   const problems: Problem[] = [];

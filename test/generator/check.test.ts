@@ -1,0 +1,138 @@
+import { join } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCliCaptured } from '../support/cli.js';
+import { scratchDefinitions, snapshotTree } from '../support/definitions.js';
+
+describe('generate --check', () => {
+  let scratch: Awaited<ReturnType<typeof scratchDefinitions>>;
+  const check = () =>
+    runCliCaptured([
+      'generate',
+      '--check',
+      '--definitions',
+      scratch.definitions,
+      '--out',
+      scratch.out,
+    ]);
+  const out = () => `${scratch.out.slice(process.cwd().length + 1)}`;
+
+  beforeEach(async () => {
+    scratch = await scratchDefinitions();
+    expect(
+      (
+        await runCliCaptured([
+          'generate',
+          '--definitions',
+          scratch.definitions,
+          '--out',
+          scratch.out,
+        ])
+      ).code,
+    ).toBe(0);
+  });
+  afterEach(() => scratch.dispose());
+
+  it('exits 0 when the output is fresh', async () => {
+    const run = await check();
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^.*generated\/ is up to date \(\d+ files, 8 schemas\)\n$/);
+  });
+
+  it('exits 1 naming the stale files after a definition changes, and writes nothing', async () => {
+    await scratch.edit('events/AMAZON.OrderStatus.Updated.yaml', (text) =>
+      text.replace("The seller's name", 'The name of the seller'),
+    );
+    const before = await snapshotTree(scratch.out);
+    const run = await check();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`stale:   ${out()}/types/index.ts\n`);
+    expect(run.stderr).toContain(
+      `stale:   ${out()}/schemas/AMAZON.OrderStatus.Updated.schema.json\n`,
+    );
+    expect(run.stderr).toMatch(/is out of date: run `npm run generate`\.\n$/);
+    expect(await snapshotTree(scratch.out)).toEqual(before);
+  });
+
+  it('names missing and extra files', async () => {
+    const { rm } = await import('node:fs/promises');
+    await rm(join(scratch.out, 'catalog.ts'));
+    await writeFile(join(scratch.out, 'leftover.ts'), 'export {};\n');
+    const run = await check();
+    expect(run.code).toBe(1);
+    expect(run.stderr.split('\n').slice(0, 2)).toEqual([
+      `missing: ${out()}/catalog.ts`,
+      `extra:   ${out()}/leftover.ts (not generated any more)`,
+    ]);
+  });
+
+  it('leaves the previous output intact when generation fails', async () => {
+    const before = await snapshotTree(scratch.out);
+    await scratch.edit('envelope.yaml', (text) =>
+      text.replace('minMinutes: 5', 'minMinutes: five'),
+    );
+    const run = await runCliCaptured([
+      'generate',
+      '--definitions',
+      scratch.definitions,
+      '--out',
+      scratch.out,
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      '/expiryWindow/minMinutes: a string is not allowed here (integer)',
+    );
+    expect(await snapshotTree(scratch.out)).toEqual(before);
+    const { readdir } = await import('node:fs/promises');
+    expect((await readdir(scratch.root)).sort()).toEqual(['definitions', 'generated']);
+    expect(await readFile(join(scratch.definitions, 'envelope.yaml'), 'utf8')).toContain(
+      'minMinutes: five',
+    );
+  });
+});
+
+describe('CLI', () => {
+  it.each([[['--help']], [['generate', '--help']], [['schemas', '--help']]])(
+    '%j prints help and exits 0',
+    async (args) => {
+      const run = await runCliCaptured(args);
+      expect(run.code).toBe(0);
+    },
+  );
+
+  it('exits 2 with the usage for an unknown command', async () => {
+    const run = await runCliCaptured(['frobnicate']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Unknown argument: frobnicate\n$/);
+  });
+
+  it('exits 2 without a command', async () => {
+    expect((await runCliCaptured([])).code).toBe(2);
+  });
+
+  it('lists the schemas with their fields', async () => {
+    const run = await runCliCaptured(['schemas']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'AMAZON.TrashCollectionAlert.Activated — The coming collection day and the kinds of garbage collected on it.\n  locales: de-DE,',
+    );
+    expect(run.stdout).toContain('  alert.garbageTypes[]  enum (required): BOTTLES | BULKY |');
+    const json = JSON.parse((await runCliCaptured(['schemas', '--json'])).stdout) as {
+      name: string;
+      locales: string[];
+    }[];
+    expect(json.map((schema) => schema.name)).toEqual([
+      'AMAZON.WeatherAlert.Activated',
+      'AMAZON.SportsEvent.Updated',
+      'AMAZON.MessageAlert.Activated',
+      'AMAZON.OrderStatus.Updated',
+      'AMAZON.Occasion.Updated',
+      'AMAZON.TrashCollectionAlert.Activated',
+      'AMAZON.MediaContent.Available',
+      'AMAZON.SocialGameInvite.Available',
+    ]);
+    expect(json.find((schema) => schema.name === 'AMAZON.OrderStatus.Updated')?.locales).toEqual([
+      'en-US',
+    ]);
+  });
+});

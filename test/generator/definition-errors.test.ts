@@ -1,0 +1,159 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCliCaptured } from '../support/cli.js';
+import { scratchDefinitions, snapshotTree } from '../support/definitions.js';
+
+const weather = 'events/AMAZON.WeatherAlert.Activated.yaml';
+const weatherText = (root: string) => `${root}/definitions/${weather}`;
+
+describe('bad definitions', () => {
+  let scratch: Awaited<ReturnType<typeof scratchDefinitions>>;
+  let before: Record<string, string>;
+
+  beforeEach(async () => {
+    scratch = await scratchDefinitions();
+    const first = await generate();
+    expect(first.code).toBe(0);
+    before = await snapshotTree(scratch.out);
+  });
+  afterEach(() => scratch.dispose());
+
+  async function generate() {
+    return runCliCaptured(['generate', '--definitions', scratch.definitions, '--out', scratch.out]);
+  }
+
+  /** Runs generate on the broken definitions; returns the problem lines with the scratch prefix removed. */
+  async function problems(): Promise<string[]> {
+    const run = await generate();
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/\nNothing was written\.\n$/);
+    // Nothing is written, and no staging directory is left behind.
+    expect(await snapshotTree(scratch.out)).toEqual(before);
+    const prefix = `${scratch.root.slice(process.cwd().length + 1)}/`;
+    return run.stderr
+      .split('\n')
+      .filter((line) => line.startsWith(prefix))
+      .map((line) => line.slice(prefix.length));
+  }
+
+  it('reports an unknown property with its position and the closest name', async () => {
+    await scratch.edit(weather, (text) =>
+      text.replace(
+        '        required: true\n        localizable: true',
+        '        requird: true\n        localizable: true',
+      ),
+    );
+    expect(await problems()).toEqual([
+      `definitions/${weather}:15:9: /payload/weatherAlert/properties/source/requird: unknown property "requird" (one of type, description, required, localizable, minLength, maxLength, pattern; did you mean "required"?)`,
+    ]);
+  });
+
+  it('reports a field type that does not exist', async () => {
+    await scratch.edit(weather, (text) => text.replace('type: enum', 'type: enumeration'));
+    expect(await problems()).toEqual([
+      `definitions/${weather}:19:15: /payload/weatherAlert/properties/alertType/type: "enumeration" is not allowed (one of string, integer, boolean, date-time, enum, object, array)`,
+    ]);
+  });
+
+  it('reports an enum value that is not a token', async () => {
+    await scratch.edit(weather, (text) =>
+      text.replace('SNOW_STORM: { spoken: snow storm }', 'snow storm: { spoken: snow storm }'),
+    );
+    expect(await problems()).toEqual([
+      `definitions/${weather}:26:11: /payload/weatherAlert/properties/alertType/values/snow storm: enum value "snow storm" is not a token (letters, digits and _, starting with a letter, e.g. SNOW_STORM)`,
+    ]);
+  });
+
+  it('reports a template that names a field the payload does not have', async () => {
+    await scratch.edit(weather, (text) =>
+      text.replace('{{weatherAlert.source}}', '{{weatherAlert.sorce}}'),
+    );
+    expect(await problems()).toEqual([
+      `definitions/${weather}:33:11: /utterances/en-US/0/template: the template names "weatherAlert.sorce", which the payload does not have (a payload field such as weatherAlert.source, the closest)`,
+    ]);
+  });
+
+  it('reports an unknown template helper', async () => {
+    await scratch.edit(weather, (text) =>
+      text.replace('{{spoken weatherAlert.alertType}}', '{{spokn weatherAlert.alertType}}'),
+    );
+    expect(await problems()).toEqual([
+      `definitions/${weather}:32:22: /utterances/en-US/0/template: unknown helper "spokn" (one of spoken, date, list, plural, number, if, unless; did you mean "spoken"?)`,
+    ]);
+  });
+
+  it('reports an example that does not satisfy its own definition', async () => {
+    await scratch.edit(weather, (text) =>
+      text.replace('alertType: TORNADO', 'alertType: TORNADOS'),
+    );
+    expect(await problems()).toEqual([
+      `definitions/${weather}:47:24: /examples/0/event/event/payload/weatherAlert/alertType: the example does not satisfy the definition: "TORNADOS" is not allowed (one of TORNADO, HURRICANE, SNOW_STORM, THUNDER_STORM; did you mean "TORNADO"?)`,
+    ]);
+  });
+
+  it('reports two files defining one event, and a file named for another event', async () => {
+    await scratch.write(
+      'events/AMAZON.Weather.Copy.yaml',
+      await readText(weatherText(scratch.root)),
+    );
+    expect(await problems()).toEqual([
+      // Files are read in name order, so the copy comes first and the original is the second definition.
+      'definitions/events/AMAZON.Weather.Copy.yaml:1:7: /name: the file is named AMAZON.Weather.Copy.yaml but defines AMAZON.WeatherAlert.Activated (a file named AMAZON.WeatherAlert.Activated.yaml)',
+      `definitions/${weather}:1:7: /name: AMAZON.WeatherAlert.Activated is already defined in ` +
+        `${scratch.root.slice(process.cwd().length + 1)}/definitions/events/AMAZON.Weather.Copy.yaml:1:7 (one file per event)`,
+    ]);
+  });
+
+  it('reports a YAML and a JSON file for the same event', async () => {
+    const { parse } = await import('yaml');
+    await scratch.write(
+      'events/AMAZON.WeatherAlert.Activated.json',
+      JSON.stringify(parse(await readText(weatherText(scratch.root))), null, 2),
+    );
+    expect(await problems()).toEqual([
+      `definitions/${weather}:1:7: /name: AMAZON.WeatherAlert.Activated is already defined in ${scratch.root.slice(process.cwd().length + 1)}/definitions/events/AMAZON.WeatherAlert.Activated.json:2:11 (one file per event)`,
+    ]);
+  });
+
+  it('reports malformed YAML with its position', async () => {
+    await scratch.edit(weather, (text) => text.replace('locales: [de-DE,', 'locales: [de-DE,,'));
+    const lines = await problems();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^definitions/${weather.replace(/\./g, '\\.')}:5:\\d+: /: .+ \\(well-formed YAML or JSON\\)$`,
+      ),
+    );
+  });
+
+  it('reports every problem of every file at once', async () => {
+    await scratch.edit(weather, (text) =>
+      text.replace('{{weatherAlert.source}}', '{{weatherAlert.sorce}}'),
+    );
+    await scratch.edit('events/AMAZON.OrderStatus.Updated.yaml', (text) =>
+      text.replace('ORDER_PREPARING: {', 'ORDER PREPARING: {'),
+    );
+    const lines = await problems();
+    expect(lines.map((line) => line.split(': ')[0])).toEqual([
+      'definitions/events/AMAZON.OrderStatus.Updated.yaml:23:11',
+      'definitions/events/AMAZON.OrderStatus.Updated.yaml:65:29',
+      `definitions/${weather}:33:11`,
+    ]);
+    expect(lines[1]).toContain('"ORDER_PREPARING" is not a value of state.status');
+  });
+
+  it('accepts a definition written as JSON', async () => {
+    const { parse } = await import('yaml');
+    const json = JSON.stringify(parse(await readText(weatherText(scratch.root))), null, 2);
+    await scratch.remove(weather);
+    await scratch.write('events/AMAZON.WeatherAlert.Activated.json', json);
+    const run = await generate();
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+});
+
+async function readText(path: string): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  return readFile(path, 'utf8');
+}

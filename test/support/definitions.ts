@@ -1,0 +1,45 @@
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
+
+export const repoRoot = join(import.meta.dirname, '..', '..');
+export const realDefinitions = join(repoRoot, 'definitions');
+
+/** A scratch copy of a definitions directory that a test may break; removed by `dispose`. */
+export async function scratchDefinitions(from = realDefinitions): Promise<{
+  root: string;
+  definitions: string;
+  out: string;
+  write(relativePath: string, text: string): Promise<void>;
+  edit(relativePath: string, change: (text: string) => string): Promise<void>;
+  remove(relativePath: string): Promise<void>;
+  dispose(): Promise<void>;
+}> {
+  // Inside the repository, so emitted imports of runtime/ resolve as they do for generated/.
+  const root = await mkdtemp(join(repoRoot, '.scratch-test-'));
+  const definitions = join(root, 'definitions');
+  await cp(from, definitions, { recursive: true });
+  return {
+    root,
+    definitions,
+    out: join(root, 'generated'),
+    write: (path, text) => writeFile(join(definitions, path), text),
+    edit: async (path, change) =>
+      writeFile(join(definitions, path), change(await readFile(join(definitions, path), 'utf8'))),
+    remove: (path) => rm(join(definitions, path)),
+    dispose: () => rm(root, { recursive: true, force: true }),
+  };
+}
+
+/** path → sha256 of every file below `dir`, to prove a run wrote (or changed) nothing. */
+export async function snapshotTree(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const result: Record<string, string> = {};
+  for (const entry of entries.filter((candidate) => candidate.isFile())) {
+    const path = join(entry.parentPath, entry.name);
+    result[relative(dir, path)] = createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex');
+  }
+  return result;
+}
