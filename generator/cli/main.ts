@@ -19,10 +19,17 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .fail((message, error) => {
       if (error) throw error;
       usageError = message;
+      // Throwing (not just recording) stops yargs from going on to run the command's handler with
+      // the arguments it has just rejected.
+      throw new CliError('', ExitCode.usage);
     });
   try {
     await parser.parseAsync();
   } catch (error) {
+    if (usageError !== undefined) {
+      process.stderr.write(`${await parser.getHelp()}\n\n${usageError}\n`);
+      return ExitCode.usage;
+    }
     if (error instanceof CliError) {
       if (error.message) process.stderr.write(`${error.message}\n`);
       return error.exitCode;

@@ -1,5 +1,7 @@
 import type { CommandModule } from 'yargs';
+import { sendCommand } from './send.js';
+import { tokenCommand } from './token.js';
 
 /** Every command of the `proactive-events` CLI, in the order `--help` lists them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [];
+export const commands: CommandModule<any, any>[] = [tokenCommand, sendCommand];
