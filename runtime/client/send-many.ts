@@ -43,6 +43,8 @@ export type SendOutcome =
       httpStatus: number;
       attempts: number;
       notice?: string;
+      /** Validation warnings of an event that was sent anyway. */
+      warnings?: Issue[];
     }
   | {
       index: number;
@@ -71,7 +73,9 @@ export interface SendManyResult {
 
 /** What runSendMany needs from the client (kept as callbacks so this file stays transport-free). */
 export interface SendManyDeps {
-  send: (event: unknown) => Promise<{ status: number; attempts: number; notice?: string }>;
+  send: (
+    event: unknown,
+  ) => Promise<{ status: number; attempts: number; notice?: string; warnings: Issue[] }>;
   reserveConnections: (connections: number) => void;
   now: Clock;
   redact: (text: string) => string;
@@ -131,6 +135,7 @@ export async function runSendMany(
             httpStatus: result.status,
             attempts: result.attempts,
             ...(result.notice === undefined ? {} : { notice: result.notice }),
+            ...(result.warnings.length === 0 ? {} : { warnings: result.warnings }),
           },
           event,
         );

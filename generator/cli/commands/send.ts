@@ -119,6 +119,12 @@ export const sendCommand: CommandModule<object, SendArgs> = {
     const { outcomes, summary } = result;
     for (const outcome of outcomes) {
       if (outcome.status === 'failed') process.stderr.write(failureLines(outcome, events));
+      for (const warning of outcome.status === 'sent' ? (outcome.warnings ?? []) : []) {
+        const source = events[outcome.index]?.source ?? `#${outcome.index}`;
+        process.stderr.write(
+          `warning ${source}: ${warning.path || '/'}: ${warning.message} [${warning.code}]\n`,
+        );
+      }
     }
     if (outcomes.some((o) => o.status === 'sent' && o.notice !== undefined)) {
       process.stdout.write(`note: ${MULTICAST_NOTICE}\n`);

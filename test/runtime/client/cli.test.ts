@@ -161,6 +161,31 @@ describe('proactive-events send', () => {
     expectNoSecrets(run);
   });
 
+  it('validation warnings are printed, the event is still sent (exit 0)', async () => {
+    setDefaultValidator(() => ({
+      valid: true,
+      errors: [],
+      warnings: [
+        {
+          path: '/localizedAttributes/0/extra',
+          code: 'unused',
+          message: 'nothing references this key',
+        },
+      ],
+    }));
+    try {
+      const file = await eventsFile('warn.json', weatherEvent('w1'));
+      const run = await runCapturedCli(['send', file, ...urls()], env);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe('sent 1, failed 0\n');
+      expect(run.stderr).toBe(
+        `warning ${file}: /localizedAttributes/0/extra: nothing references this key [unused]\n`,
+      );
+    } finally {
+      setDefaultValidator(testValidator);
+    }
+  });
+
   it('outbox round trip: failures are written, then resent with --resend-outbox', async () => {
     const outbox = join(dir, 'outbox.jsonl');
     const file = await eventsFile('batch.json', [
