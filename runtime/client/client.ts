@@ -5,13 +5,13 @@
  */
 import { inspect } from 'node:util';
 import { defaultValidator } from './default-validator.js';
+import { audienceOf, referenceIdOf } from './event-info.js';
 import { resolveEndpoints, type Region, type Stage } from './endpoints.js';
 import {
   ProactiveEventsApiError,
   ProactiveEventsNetworkError,
   ProactiveEventValidationError,
   type AmazonErrorBody,
-  type Audience,
 } from './errors.js';
 import { redact } from './redact.js';
 import {
@@ -309,14 +309,4 @@ export class ProactiveEventsClient {
         : (JSON.parse(this.#redact(JSON.stringify(details))) as Record<string, unknown>);
     sink.call(this.#logger, this.#redact(message), safeDetails);
   }
-}
-
-function referenceIdOf(event: unknown): string | undefined {
-  const id = (event as { referenceId?: unknown } | null)?.referenceId;
-  return typeof id === 'string' ? id : undefined;
-}
-
-function audienceOf(event: unknown): Audience {
-  const type = (event as { relevantAudience?: { type?: unknown } } | null)?.relevantAudience?.type;
-  return type === 'Unicast' || type === 'Multicast' ? type : undefined;
 }

@@ -5,6 +5,7 @@
  * without hammering Login with Amazon once per event.
  */
 import { LwaError, ProactiveEventsApiError, ProactiveEventValidationError } from './errors.js';
+import { referenceIdOf } from './event-info.js';
 import { OutboxWriter } from './outbox.js';
 import type { Clock, Issue } from './types.js';
 
@@ -192,9 +193,4 @@ function failure(
 
 function hasAttempts(error: unknown): error is { attempts: number } {
   return typeof (error as { attempts?: unknown } | null)?.attempts === 'number';
-}
-
-function referenceIdOf(event: unknown): string | undefined {
-  const id = (event as { referenceId?: unknown } | null | undefined)?.referenceId;
-  return typeof id === 'string' ? id : undefined;
 }
