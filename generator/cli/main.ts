@@ -20,6 +20,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .fail((message, error) => {
       if (error) throw error;
       usageError = message;
+      // Throwing (not just recording) stops yargs from going on to run the command's handler with
+      // the arguments it has just rejected.
+      throw new CliError('', ExitCode.usage);
     });
   // Commands may set process.exitCode; read it for this run only, so runs in one process stay apart.
   const previousExitCode = process.exitCode;
@@ -29,15 +32,15 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     await parser.parseAsync();
     exitCode = typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
   } catch (error) {
+    if (usageError !== undefined) {
+      process.stderr.write(`${await parser.getHelp()}\n\n${usageError}\n`);
+      return ExitCode.usage;
+    }
     if (!(error instanceof CliError)) throw error;
     if (error.message) process.stderr.write(`${error.message}\n`);
     exitCode = error.exitCode;
   } finally {
     process.exitCode = previousExitCode;
-  }
-  if (usageError !== undefined) {
-    process.stderr.write(`${await parser.getHelp()}\n\n${usageError}\n`);
-    return ExitCode.usage;
   }
   return exitCode;
 }

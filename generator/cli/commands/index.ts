@@ -1,7 +1,14 @@
 import type { CommandModule } from 'yargs';
 import { generateCommand } from './generate.js';
 import { schemasCommand } from './schemas.js';
+import { sendCommand } from './send.js';
+import { tokenCommand } from './token.js';
 
 /** Every command of the `proactive-events` CLI, in the order `--help` lists them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [generateCommand, schemasCommand];
+export const commands: CommandModule<any, any>[] = [
+  generateCommand,
+  schemasCommand,
+  tokenCommand,
+  sendCommand,
+];

@@ -1,0 +1,146 @@
+/**
+ * HTTP over undici connection pools. Sending thousands of events is dominated by connection setup and
+ * TLS handshakes, so requests reuse keep-alive connections from one pool per origin, sized to the
+ * sender's concurrency. Every attempt is bounded by a timeout that covers connecting, waiting for the
+ * answer and reading its body: a server that accepts and never answers must fail fast.
+ */
+import { Pool } from 'undici';
+
+export interface HttpRequest {
+  url: string;
+  method: 'POST';
+  headers: Record<string, string>;
+  body: string;
+  timeoutMs: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | undefined>;
+  body: string;
+}
+
+/** A request that got no HTTP answer. `timeout` is kept apart because its remedy differs. */
+export class TransportError extends Error {
+  readonly kind: 'timeout' | 'network';
+  readonly code: string | undefined;
+  constructor(kind: 'timeout' | 'network', message: string, code?: string) {
+    super(message);
+    this.name = 'TransportError';
+    this.kind = kind;
+    this.code = code;
+  }
+}
+
+export interface TransportOptions {
+  /** Connections per origin. Grows with `reserve()`. Default 16. */
+  connections?: number;
+}
+
+export class HttpTransport {
+  readonly #pools = new Map<string, { pool: Pool; connections: number }>();
+  #connections: number;
+  #closed = false;
+
+  constructor(options: TransportOptions = {}) {
+    this.#connections = Math.max(1, options.connections ?? 16);
+  }
+
+  /**
+   * Makes sure later requests may use at least `connections` parallel connections per origin. A pool
+   * that is too small is replaced; the old one finishes its in-flight requests, then closes.
+   */
+  reserve(connections: number): void {
+    if (connections <= this.#connections) return;
+    this.#connections = connections;
+    for (const [origin, entry] of this.#pools) {
+      if (entry.connections < connections) {
+        this.#pools.delete(origin);
+        void entry.pool.close().catch(() => undefined);
+      }
+    }
+  }
+
+  async request(request: HttpRequest): Promise<HttpResponse> {
+    if (this.#closed) throw new Error('The client is closed: create a new one to send again.');
+    const url = new URL(request.url);
+    const pool = this.#pool(url.origin);
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, request.timeoutMs);
+    try {
+      const response = await pool.request({
+        path: url.pathname + url.search,
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        signal: controller.signal,
+      });
+      const body = await response.body.text();
+      const headers: Record<string, string | undefined> = {};
+      for (const [name, value] of Object.entries(response.headers)) {
+        headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+      }
+      return { status: response.statusCode, headers, body };
+    } catch (error) {
+      if (timedOut) {
+        throw new TransportError(
+          'timeout',
+          `no response within ${request.timeoutMs} ms`,
+          'ETIMEDOUT',
+        );
+      }
+      throw toTransportError(error);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Closes every pool; in-flight requests finish first. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    const pools = [...this.#pools.values()];
+    this.#pools.clear();
+    await Promise.all(pools.map((entry) => entry.pool.close().catch(() => undefined)));
+  }
+
+  #pool(origin: string): Pool {
+    let entry = this.#pools.get(origin);
+    if (entry === undefined) {
+      const connections = this.#connections;
+      entry = {
+        connections,
+        pool: new Pool(origin, {
+          connections,
+          // Keep idle connections a little longer than undici's 4 s default: senders work in bursts.
+          keepAliveTimeout: 10_000,
+          // Pipelining would let one slow answer delay others queued behind it on the same socket.
+          pipelining: 1,
+        }),
+      };
+      this.#pools.set(origin, entry);
+    }
+    return entry.pool;
+  }
+}
+
+function toTransportError(error: unknown): TransportError {
+  if (error instanceof TransportError) return error;
+  const err = error as
+    { code?: unknown; message?: unknown; cause?: { code?: unknown } } | undefined;
+  const code =
+    typeof err?.code === 'string'
+      ? err.code
+      : typeof err?.cause?.code === 'string'
+        ? err.cause.code
+        : undefined;
+  const message = typeof err?.message === 'string' ? err.message : String(error);
+  const kind =
+    code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT'
+      ? 'timeout'
+      : 'network';
+  return new TransportError(kind, message, code);
+}
