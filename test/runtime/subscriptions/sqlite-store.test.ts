@@ -158,6 +158,8 @@ describe('SqliteSubscriptionStore on a file', () => {
         process.execPath,
         ['--import', 'tsx', script, file, String(writer), String(writers)],
         {
+          // `--import tsx` is resolved from the working directory: the repository root.
+          cwd: fileURLToPath(new URL('../../../', import.meta.url)),
           stdio: ['pipe', 'pipe', 'pipe'],
         },
       );
