@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { SkillBuilders, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
+import ts from 'typescript';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSubscriptionChangedHandler } from '../../../runtime/subscriptions/ask-sdk.js';
@@ -97,5 +98,23 @@ describe('createSubscriptionChangedHandler in a real ask-sdk-core skill', () => 
       },
     ]);
     expect(await store.stateOf(USER)).toBeUndefined();
+  });
+});
+
+describe('the ASK SDK module', () => {
+  it('does not load ask-sdk-core or ask-sdk-model at run time', () => {
+    const source = readFileSync(
+      new URL('../../../runtime/subscriptions/ask-sdk.ts', import.meta.url),
+      'utf8',
+    );
+    const output = ts.transpileModule(source, {
+      compilerOptions: {
+        module: ts.ModuleKind.ESNext,
+        target: ts.ScriptTarget.ES2022,
+        verbatimModuleSyntax: true,
+      },
+    }).outputText;
+    const imports = [...output.matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]);
+    expect(imports).toEqual(['./types.js']);
   });
 });
