@@ -32,8 +32,7 @@ export {
 } from './store.js';
 export { MemorySubscriptionStore } from './memory-store.js';
 export { SqliteSubscriptionStore, type SqliteSubscriptionStoreOptions } from './sqlite-store.js';
-export { MissingSqliteDriverError } from './sqlite-driver.js';
-export { SchemaTooNewError } from './sqlite-migrations.js';
+export { MissingSqliteDriverError, SchemaTooNewError } from './sqlite-errors.js';
 export {
   SubscriptionTracker,
   type SubscribersOfOptions,

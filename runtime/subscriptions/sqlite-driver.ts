@@ -6,22 +6,11 @@
  */
 import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
+import { MissingSqliteDriverError } from './sqlite-errors.js';
 
 /** The better-sqlite3 `Database` constructor. */
 export type DatabaseConstructor = typeof BetterSqlite3;
 export type Database = BetterSqlite3.Database;
-
-/** Thrown when better-sqlite3 is not installed (or failed to load its native part). */
-export class MissingSqliteDriverError extends Error {
-  constructor(readonly reason: unknown) {
-    const detail = reason instanceof Error ? reason.message : String(reason);
-    super(
-      `SqliteSubscriptionStore needs the optional package "better-sqlite3" (>= 11): install it with ` +
-        `"npm install better-sqlite3", or use another SubscriptionStore. (${detail})`,
-    );
-    this.name = 'MissingSqliteDriverError';
-  }
-}
 
 let cached: DatabaseConstructor | undefined;
 

@@ -4,6 +4,7 @@
  * from a newer release is refused instead of being misread.
  */
 import type { Database } from './sqlite-driver.js';
+import { SchemaTooNewError } from './sqlite-errors.js';
 
 /** One schema step; `version` is the user_version after it ran (1, 2, 3… without gaps). */
 export interface Migration {
@@ -42,20 +43,6 @@ export const migrations: readonly Migration[] = [
     },
   },
 ];
-
-/** Thrown when a database file was written by a newer release of this package. */
-export class SchemaTooNewError extends Error {
-  constructor(
-    readonly found: number,
-    readonly supported: number,
-  ) {
-    super(
-      `the subscriptions database has schema version ${found}, newer than the ${supported} this ` +
-        `release understands: upgrade alexa-proactive-events`,
-    );
-    this.name = 'SchemaTooNewError';
-  }
-}
 
 function userVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;

@@ -5,15 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadBetterSqlite3 } from '../../../runtime/subscriptions/sqlite-driver.js';
 import {
-  loadBetterSqlite3,
   MissingSqliteDriverError,
-} from '../../../runtime/subscriptions/sqlite-driver.js';
-import {
-  migrate,
-  migrations,
   SchemaTooNewError,
-} from '../../../runtime/subscriptions/sqlite-migrations.js';
+} from '../../../runtime/subscriptions/sqlite-errors.js';
+import { migrate, migrations } from '../../../runtime/subscriptions/sqlite-migrations.js';
 import { SqliteSubscriptionStore } from '../../../runtime/subscriptions/sqlite-store.js';
 import { SubscriptionTracker } from '../../../runtime/subscriptions/tracker.js';
 import { MEDIA, MESSAGE, ORDER, request, WEATHER } from './helpers.js';
