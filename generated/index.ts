@@ -17,3 +17,4 @@
 export * from './catalog.js';
 export * from './examples.js';
 export type * from './types/index.js';
+export * from '../runtime/client/index.js';

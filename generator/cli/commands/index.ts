@@ -1,7 +1,9 @@
 import type { CommandModule } from 'yargs';
+import { eventNames } from '../../../generated/catalog.js';
 import { generateCommand } from './generate.js';
 import { schemasCommand } from './schemas.js';
 import { sendCommand } from './send.js';
+import { createSubscriptionsCommand } from './subscriptions.js';
 import { tokenCommand } from './token.js';
 
 /** Every command of the `proactive-events` CLI, in the order `--help` lists them. */
@@ -11,4 +13,5 @@ export const commands: CommandModule<any, any>[] = [
   schemasCommand,
   tokenCommand,
   sendCommand,
+  createSubscriptionsCommand({ knownEventNames: eventNames }),
 ];

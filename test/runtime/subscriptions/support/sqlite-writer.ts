@@ -1,0 +1,25 @@
+// A writer process for the concurrency test: opens its own SqliteSubscriptionStore on the shared
+// file, waits for "go" on stdin so all writers start together, applies its share of the requests
+// and prints every applied request as JSON. Run with `node --import tsx`.
+import { createInterface } from 'node:readline';
+import { SqliteSubscriptionStore } from '../../../../runtime/subscriptions/sqlite-store.js';
+import { SubscriptionTracker } from '../../../../runtime/subscriptions/tracker.js';
+import { record, writerRequests, type AppliedRecord } from './concurrency-plan.js';
+
+const [path, writer, writers] = process.argv.slice(2);
+if (path === undefined || writer === undefined || writers === undefined) {
+  throw new Error('usage: sqlite-writer.ts DB WRITER WRITERS');
+}
+const store = new SqliteSubscriptionStore({ path });
+const tracker = new SubscriptionTracker({ store });
+process.stdout.write('ready\n');
+for await (const line of createInterface({ input: process.stdin })) {
+  if (line.trim() === 'go') break;
+}
+const applied: AppliedRecord[] = [];
+for (const planned of writerRequests(Number(writer), Number(writers))) {
+  const outcome = await tracker.apply(planned.request);
+  if (outcome.applied) applied.push(record(planned, outcome));
+}
+await store.close();
+process.stdout.write(`${JSON.stringify(applied)}\n`);
