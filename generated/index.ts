@@ -15,4 +15,5 @@
  */
 
 export * from './catalog.js';
+export * from './preview.js';
 export type * from './types/index.js';
