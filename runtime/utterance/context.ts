@@ -22,7 +22,9 @@ export interface UtteranceContextOptions {
   /** The locale whose localizedAttributes entry supplies `localizedattribute:KEY` values. */
   readonly attributeLocale: string;
   readonly timeZone: string;
+  /** The localized attribute prefix, and a pattern matching text that starts with it. */
   readonly prefix: string;
+  readonly prefixPattern: RegExp;
   /** The event's localizedAttributes entry for attributeLocale and its index, if any. */
   readonly attributes:
     { readonly entry: Readonly<Record<string, unknown>>; readonly index: number } | undefined;
@@ -49,7 +51,7 @@ export class UtteranceContext {
   /** A plain string field. */
   text(value: unknown, pointer: string): string {
     if (typeof value !== 'string') throw wrongType(value, pointer, 'a string');
-    if (value.startsWith(this.options.prefix)) {
+    if (this.options.prefixPattern.test(value)) {
       throw new UtterancePreviewError(
         'wrong-type',
         pointer,
@@ -62,8 +64,8 @@ export class UtteranceContext {
   /** A string field that may hold `localizedattribute:KEY`, resolved for the listener's locale. */
   localized(value: unknown, pointer: string): string {
     if (typeof value !== 'string') throw wrongType(value, pointer, 'a string');
-    const { prefix, attributes, attributeLocale } = this.options;
-    if (!value.startsWith(prefix)) return this.record(pointer, value, value);
+    const { prefix, prefixPattern, attributes, attributeLocale } = this.options;
+    if (!prefixPattern.test(value)) return this.record(pointer, value, value);
     const key = value.slice(prefix.length);
     if (!attributes) {
       throw new UtterancePreviewError(
@@ -72,7 +74,8 @@ export class UtteranceContext {
         `${value} has no value for ${attributeLocale}: localizedAttributes has no ${attributeLocale} entry (an entry {"locale": "${attributeLocale}", ${JSON.stringify(key)}: "…"})`,
       );
     }
-    const resolved = Object.hasOwn(attributes.entry, key) ? attributes.entry[key] : undefined;
+    // Only strings count, so nothing inherited from Object.prototype is ever spoken.
+    const resolved = attributes.entry[key];
     if (typeof resolved !== 'string') {
       throw new UtterancePreviewError(
         'missing-localized-attribute',

@@ -49,7 +49,9 @@ const localePattern = /^[a-z]{2}-[A-Z]{2}$/;
 
 /** Builds the three preview functions over the generated renderers. */
 export function createPreviewer(table: PreviewerTable): Previewer {
-  const knownNames = Object.keys(table.renderers);
+  const knownNames = new Set(Object.keys(table.renderers));
+  const prefix = table.localizedAttributePrefix;
+  const prefixPattern = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 
   const render = (
     event: unknown,
@@ -76,7 +78,8 @@ export function createPreviewer(table: PreviewerTable): Previewer {
       locale: templateLocale,
       attributeLocale: locale,
       timeZone,
-      prefix: table.localizedAttributePrefix,
+      prefix,
+      prefixPattern,
       attributes: index >= 0 ? { entry: localizedAttributes[index]!, index } : undefined,
       explained,
     });

@@ -4,18 +4,34 @@
  * say exactly the same thing. Intl objects are costly to build and are cached per locale.
  */
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormats = new Map<string, { format: Intl.DateTimeFormat; said: Map<number, string> }>();
 
-/** A date in the locale's long form ("May 18, 2019", "18. Mai 2019") in the given time zone. */
+/**
+ * A date in the locale's long form ("May 18, 2019", "18. Mai 2019") in the given time zone.
+ * Formatting is the costliest step of a preview, and the same dates come back (one event in
+ * several locales, a batch about one day), so each formatter remembers what it has said.
+ */
 export function spokenDate(date: Date, locale: string, timeZone: string): string {
   const key = `${locale}|${timeZone}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone });
-    dateFormats.set(key, format);
+  let cached = dateFormats.get(key);
+  if (!cached) {
+    cached = {
+      format: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }),
+      said: new Map(),
+    };
+    dateFormats.set(key, cached);
   }
-  return format.format(date);
+  const time = date.getTime();
+  let text = cached.said.get(time);
+  if (text === undefined) {
+    if (cached.said.size >= rememberedDates) cached.said.clear();
+    text = cached.format.format(date);
+    cached.said.set(time, text);
+  }
+  return text;
 }
+
+const rememberedDates = 1024;
 
 interface ListJoiners {
   /** Between all items but the last two ("a, b"). */
@@ -66,32 +82,67 @@ export function spokenCount(count: number, locale: string): string {
   return format.format(count);
 }
 
-const pluralRules = new Map<string, Intl.PluralRules>();
+const pluralCategories = new Map<string, { rules: Intl.PluralRules; small: string[] }>();
 
 /** `one` when the locale's plural rules call the count singular, `other` otherwise. */
 export function pluralWord(count: number, one: string, other: string, locale: string): string {
-  let rules = pluralRules.get(locale);
-  if (!rules) {
-    rules = new Intl.PluralRules(locale);
-    pluralRules.set(locale, rules);
+  let cached = pluralCategories.get(locale);
+  if (!cached) {
+    const rules = new Intl.PluralRules(locale);
+    // Counts of messages are small: their categories are looked up once per locale.
+    cached = { rules, small: Array.from({ length: 100 }, (_, index) => rules.select(index)) };
+    pluralCategories.set(locale, cached);
   }
-  return rules.select(count) === 'one' ? one : other;
+  const category = cached.small[count] ?? cached.rules.select(count);
+  return category === 'one' ? one : other;
 }
-
-/** Anything that would not read as a finished sentence: odd spacing, spaces before punctuation, doubled full stops. */
-const untidy = /[^\S ]| {2}| [,.!?;:]|[.!?]\.|^ | $/;
 
 /**
  * Tidies a rendered sentence: one space between words, none before punctuation, and no full
  * stop after a value that already ends one ("Example Weather Corp." + ".").
  */
 export function normalizeUtterance(text: string): string {
-  if (!untidy.test(text)) return text;
+  if (isTidy(text)) return text;
   return text
     .replace(/\s+/g, ' ')
     .replace(/ (?=[,.!?;:])/g, '')
     .replace(/([.!?])\.+/g, '$1')
     .trim();
+}
+
+/**
+ * Whether normalizeUtterance would leave the text as it is: most previews are, and one pass over
+ * the characters is much cheaper than the replacements.
+ */
+function isTidy(text: string): boolean {
+  const last = text.length - 1;
+  for (let index = 0; index <= last; index++) {
+    const code = text.charCodeAt(index);
+    if (code === space) {
+      if (index === 0 || index === last) return false;
+      const next = text.charCodeAt(index + 1);
+      if (next === space || closesClause(next)) return false;
+    } else if (code < space || (code > 126 && otherSpace.test(text[index]!))) {
+      return false;
+    } else if (
+      (code === fullStop || code === 33 || code === 63) &&
+      text.charCodeAt(index + 1) === fullStop
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+const space = 32;
+const fullStop = 46;
+const otherSpace = /\s/;
+
+/** , . ! ? ; : */
+function closesClause(code: number): boolean {
+  return (
+    code === 44 || code === fullStop || code === 33 || code === 63 || code === 59 || code === 58
+  );
 }
 
 /**

@@ -31,7 +31,10 @@ export interface PreviewableEvent {
  * THE "is this event valid?" step of every preview: the validator's verdict if one is set, then
  * the envelope checks the previewer needs whatever the validator says.
  */
-export function checkPreviewable(event: unknown, knownNames: readonly string[]): PreviewableEvent {
+export function checkPreviewable(
+  event: unknown,
+  knownNames: ReadonlySet<string>,
+): PreviewableEvent {
   if (validator) {
     const result = validator(event);
     if (!result.valid) {
@@ -61,11 +64,11 @@ export function checkPreviewable(event: unknown, knownNames: readonly string[]):
     );
   }
   const name = inner.name;
-  if (typeof name !== 'string' || !knownNames.includes(name)) {
+  if (typeof name !== 'string' || !knownNames.has(name)) {
     throw new UtterancePreviewError(
       typeof name === 'string' ? 'unknown-event' : 'missing-field',
       '/event/name',
-      `${name === undefined ? 'no event name' : `${JSON.stringify(name)} is not an event schema`} (one of ${knownNames.join(', ')})`,
+      `${name === undefined ? 'no event name' : `${JSON.stringify(name)} is not an event schema`} (one of ${[...knownNames].join(', ')})`,
     );
   }
   if (!isObject(inner.payload)) {
@@ -83,7 +86,8 @@ export function checkPreviewable(event: unknown, knownNames: readonly string[]):
       'localizedAttributes is not an array (an array of {"locale": …} entries)',
     );
   }
-  attributes.forEach((entry: unknown, index) => {
+  for (let index = 0; index < attributes.length; index++) {
+    const entry: unknown = attributes[index];
     if (!isObject(entry) || typeof entry.locale !== 'string') {
       throw new UtterancePreviewError(
         'wrong-type',
@@ -91,7 +95,7 @@ export function checkPreviewable(event: unknown, knownNames: readonly string[]):
         'the entry has no locale (an object with a "locale" string such as "en-US")',
       );
     }
-  });
+  }
   return {
     name,
     payload: inner.payload,
