@@ -29,7 +29,8 @@ export class UtterancePreviewError extends Error {
     /** For `invalid-event`: every error the validator reported. */
     readonly issues: readonly PreviewValidationIssue[] = [],
   ) {
-    super(`${path || '/'}: ${detail}`);
+    // An option is not a place in the event: its message has no pointer.
+    super(code === 'invalid-option' ? detail : `${path || '/'}: ${detail}`);
     this.name = 'UtterancePreviewError';
   }
 }
