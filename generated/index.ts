@@ -16,5 +16,6 @@
 
 export * from './catalog.js';
 export * from './examples.js';
+export * from './preview.js';
 export type * from './types/index.js';
 export * from '../runtime/client/index.js';

@@ -2,11 +2,18 @@ import { emitCatalog } from './catalog.js';
 import { emitExamples } from './examples.js';
 import type { EmitContext, EmittedFile, Emitter } from './emitter.js';
 import { emitIndex } from './index-module.js';
+import { emitPreview } from './previewers/emit.js';
 import { emitSchemaFiles } from './schema-files.js';
 import { emitTypes } from './types.js';
 
 /** Every emitter, one per artefact; generated/index.ts is assembled from their modules last. */
-export const emitters: readonly Emitter[] = [emitSchemaFiles, emitTypes, emitCatalog, emitExamples];
+export const emitters: readonly Emitter[] = [
+  emitSchemaFiles,
+  emitTypes,
+  emitCatalog,
+  emitExamples,
+  emitPreview,
+];
 
 export async function emitAll(context: EmitContext): Promise<EmittedFile[]> {
   const files: EmittedFile[] = [];

@@ -4,7 +4,7 @@ import type { Problem } from '../definitions/problems.js';
 import type { SourceFile } from '../definitions/source.js';
 import { buildRoot, fieldAt, type RawField } from './build-fields.js';
 import { shortNameOf, typeStemOf } from './names.js';
-import { checkTemplate } from './templates.js';
+import { checkSpokenWords, checkTemplate } from './templates.js';
 import type { EventExample, EventSchema, UtteranceCondition, UtteranceVariant } from './types.js';
 
 type ConditionValue =
@@ -80,7 +80,11 @@ export function buildEvent(
         ),
       );
       const template = variant.template.trim();
-      problems.push(...checkTemplate(template, payload, source, `${pointer}/template`).problems);
+      const checked = checkTemplate(template, payload, source, `${pointer}/template`);
+      problems.push(
+        ...checked.problems,
+        ...checkSpokenWords(checked.references, payload, locale, source, `${pointer}/template`),
+      );
       return {
         name: variant.name ?? `variant-${index + 1}`,
         when,

@@ -28,6 +28,20 @@ export const utteranceHelpers = {
 export type UtteranceHelper = keyof typeof utteranceHelpers;
 const blockHelpers = ['if', 'unless'] as const;
 
+/** The locale every schema must have templates for; previews of other locales fall back to it. */
+export const requiredUtteranceLocale = 'en-US';
+
+/**
+ * The options every utterance template is compiled with, here and in the reference renderer:
+ * strict (a missing field throws) and only the fixed helpers.
+ */
+export const utteranceCompileOptions = {
+  strict: true,
+  knownHelpersOnly: true,
+  noEscape: true,
+  knownHelpers: Object.fromEntries(Object.keys(utteranceHelpers).map((name) => [name, true])),
+} as const satisfies CompileOptions;
+
 /** A reference from a template to a payload field. */
 export interface TemplateReference {
   readonly path: readonly string[];
@@ -89,6 +103,15 @@ export function checkTemplate(
           ),
         );
       }
+    }
+    if (!helper && (field.kind === 'object' || field.kind === 'array')) {
+      problems.push(
+        source.problemAtToken(
+          pointer,
+          dotted,
+          `{{${dotted}}} is ${field.kind === 'array' ? 'an array' : 'an object'} and cannot be spoken as it is (${field.kind === 'array' ? '{{list field}}' : 'one of its fields'})`,
+        ),
+      );
     }
     references.push(helper ? { path, helper } : { path });
   };
@@ -169,7 +192,53 @@ export function checkTemplate(
     }
   };
   visit(program);
+  if (problems.length === 0) {
+    // The check the templates get in Handlebars itself, so a template that passes here also
+    // compiles for anyone rendering it with Handlebars (the benchmark's reference renderer).
+    try {
+      Handlebars.precompile(template, utteranceCompileOptions);
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+      problems.push(
+        source.problem(
+          pointer,
+          `Handlebars refuses the template: ${message} (strict, known helpers only)`,
+        ),
+      );
+    }
+  }
   return { references, problems };
+}
+
+/**
+ * A template in a locale other than en-US must have words in that locale for every enum value
+ * it speaks: a missing translation fails generation instead of mixing languages in a sentence.
+ */
+export function checkSpokenWords(
+  references: readonly TemplateReference[],
+  payload: ObjectField,
+  locale: string,
+  source: SourceFile,
+  pointer: string,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const reference of references) {
+    if (reference.helper !== 'spoken' && reference.helper !== 'list') continue;
+    const field = fieldAt(payload, reference.path);
+    const spokenField = field?.kind === 'array' ? field.items : field;
+    if (spokenField?.kind !== 'enum') continue;
+    const missing = spokenField.values.filter((value) => !(locale in value.spoken));
+    if (missing.length > 0) {
+      problems.push(
+        source.problemAtToken(
+          pointer,
+          reference.path.join('.'),
+          `${reference.path.join('.')} has no ${locale} words for ${missing.map((value) => value.value).join(', ')} (spoken: { ${requiredUtteranceLocale}: …, ${locale}: … } on each value)`,
+        ),
+      );
+    }
+  }
+  return problems;
 }
 
 function describeKind(field: Field): string {

@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { eventNames } from '../../../generated/catalog.js';
 import { generateCommand } from './generate.js';
+import { previewCommand } from './preview.js';
 import { schemasCommand } from './schemas.js';
 import { sendCommand } from './send.js';
 import { createSubscriptionsCommand } from './subscriptions.js';
@@ -11,6 +12,7 @@ import { tokenCommand } from './token.js';
 export const commands: CommandModule<any, any>[] = [
   generateCommand,
   schemasCommand,
+  previewCommand,
   tokenCommand,
   sendCommand,
   createSubscriptionsCommand({ knownEventNames: eventNames }),

@@ -1,0 +1,207 @@
+import { UtterancePreviewError } from './errors.js';
+import { joinList, pluralWord, spokenCount, spokenDate } from './speak.js';
+
+/** Where a spoken value came from, for explainUtterance. */
+export interface ExplainedValue {
+  /** The payload field, as a dotted path (e.g. weatherAlert.source). */
+  readonly field: string;
+  /** `localizedAttributes` when the payload held `localizedattribute:KEY`. */
+  readonly source: 'payload' | 'localizedAttributes';
+  /** The value in the payload, as sent. */
+  readonly raw: unknown;
+  /** What the template says for it. */
+  readonly spoken: string;
+}
+
+/** How each value of an enum is spoken, in one locale. */
+export type SpokenWords = Readonly<Record<string, string>>;
+
+export interface UtteranceContextOptions {
+  /** The locale whose formats (dates, lists, counts) the template uses. */
+  readonly locale: string;
+  /** The locale whose localizedAttributes entry supplies `localizedattribute:KEY` values. */
+  readonly attributeLocale: string;
+  readonly timeZone: string;
+  /** The localized attribute prefix, and a pattern matching text that starts with it. */
+  readonly prefix: string;
+  readonly prefixPattern: RegExp;
+  /** The event's localizedAttributes entry for attributeLocale and its index, if any. */
+  readonly attributes:
+    { readonly entry: Readonly<Record<string, unknown>>; readonly index: number } | undefined;
+  /** Collects every value spoken (explainUtterance); absent when only the text is wanted. */
+  readonly explained?: ExplainedValue[];
+}
+
+/**
+ * What a generated previewer calls for every value it speaks. Each method checks the value it
+ * is given, because the event may not have been validated: a missing or mistyped field is an
+ * UtterancePreviewError naming the field, never "undefined" in the sentence.
+ */
+export class UtteranceContext {
+  /** The variant the previewer chose. */
+  variantName = '';
+
+  constructor(private readonly options: UtteranceContextOptions) {}
+
+  /** Records the variant the payload selected. */
+  variant(name: string): void {
+    this.variantName = name;
+  }
+
+  /** A plain string field. */
+  text(value: unknown, pointer: string): string {
+    if (typeof value !== 'string') throw wrongType(value, pointer, 'a string');
+    if (this.options.prefixPattern.test(value)) {
+      throw new UtterancePreviewError(
+        'wrong-type',
+        pointer,
+        `${JSON.stringify(value)} is a localized attribute reference, but this field cannot be localized (the text itself)`,
+      );
+    }
+    return this.record(pointer, value, value);
+  }
+
+  /** A string field that may hold `localizedattribute:KEY`, resolved for the listener's locale. */
+  localized(value: unknown, pointer: string): string {
+    if (typeof value !== 'string') throw wrongType(value, pointer, 'a string');
+    const { prefix, prefixPattern, attributes, attributeLocale } = this.options;
+    if (!prefixPattern.test(value)) return this.record(pointer, value, value);
+    const key = value.slice(prefix.length);
+    if (!attributes) {
+      throw new UtterancePreviewError(
+        'missing-localized-attribute',
+        pointer,
+        `${value} has no value for ${attributeLocale}: localizedAttributes has no ${attributeLocale} entry (an entry {"locale": "${attributeLocale}", ${JSON.stringify(key)}: "…"})`,
+      );
+    }
+    // Only strings count, so nothing inherited from Object.prototype is ever spoken.
+    const resolved = attributes.entry[key];
+    if (typeof resolved !== 'string') {
+      throw new UtterancePreviewError(
+        'missing-localized-attribute',
+        pointer,
+        `${value} has no value for ${attributeLocale} (a ${JSON.stringify(key)} string in /localizedAttributes/${attributes.index})`,
+      );
+    }
+    return this.record(pointer, value, resolved, 'localizedAttributes');
+  }
+
+  /** An integer said as digits ("Oranges 1"). */
+  integer(value: unknown, pointer: string): string {
+    return this.record(pointer, value, String(checkInteger(value, pointer)));
+  }
+
+  /** An enum, date-time or boolean field said as it is written. */
+  raw(value: unknown, pointer: string): string {
+    if (typeof value !== 'string' && typeof value !== 'boolean') {
+      throw wrongType(value, pointer, 'a string');
+    }
+    return this.record(pointer, value, String(value));
+  }
+
+  /** {{spoken field}}: the words for an enum value. */
+  spoken(value: unknown, words: SpokenWords, pointer: string): string {
+    return this.record(pointer, value, wordsFor(value, words, pointer));
+  }
+
+  /** {{date field}}: a date-time in the locale's long form, in the chosen time zone. */
+  date(value: unknown, pointer: string): string {
+    const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+    if (Number.isNaN(time)) throw wrongType(value, pointer, 'an ISO 8601 date-time');
+    const { locale, timeZone } = this.options;
+    return this.record(pointer, value, spokenDate(new Date(time), locale, timeZone));
+  }
+
+  /** {{list field}}: the items joined as "a, b and c"; enum items are spoken in words. */
+  list(value: unknown, words: SpokenWords | undefined, pointer: string): string {
+    if (!Array.isArray(value) || value.length === 0) {
+      throw wrongType(value, pointer, 'a non-empty array');
+    }
+    const items = value.map((item: unknown, index) =>
+      words
+        ? wordsFor(item, words, `${pointer}/${index}`)
+        : checkString(item, `${pointer}/${index}`),
+    );
+    return this.record(pointer, value, joinList(items, this.options.locale));
+  }
+
+  /** {{number field}}: a count, in words where the locale has them ("three"). */
+  number(value: unknown, pointer: string): string {
+    return this.record(
+      pointer,
+      value,
+      spokenCount(checkInteger(value, pointer), this.options.locale),
+    );
+  }
+
+  /** {{plural field "one" "other"}}: the word that agrees with the count. */
+  plural(value: unknown, one: string, other: string, pointer: string): string {
+    const count = checkInteger(value, pointer);
+    return this.record(pointer, value, pluralWord(count, one, other, this.options.locale));
+  }
+
+  /** A payload that matched none of the template's variants. */
+  noVariant(pointer: string): never {
+    throw new UtterancePreviewError(
+      'no-variant',
+      pointer,
+      'no utterance variant matches this payload (a payload one of the variants accepts)',
+    );
+  }
+
+  private record(
+    pointer: string,
+    raw: unknown,
+    spoken: string,
+    source: ExplainedValue['source'] = 'payload',
+  ): string {
+    this.options.explained?.push({ field: fieldOf(pointer), source, raw, spoken });
+    return spoken;
+  }
+}
+
+function wordsFor(value: unknown, words: SpokenWords, pointer: string): string {
+  if (typeof value === 'string' && Object.hasOwn(words, value)) return words[value]!;
+  if (value === undefined) throw wrongType(value, pointer, 'a value');
+  throw new UtterancePreviewError(
+    'unknown-value',
+    pointer,
+    `${JSON.stringify(value)} is not a value of this field (one of ${Object.keys(words).join(', ')})`,
+  );
+}
+
+function checkString(value: unknown, pointer: string): string {
+  if (typeof value !== 'string') throw wrongType(value, pointer, 'a string');
+  return value;
+}
+
+function checkInteger(value: unknown, pointer: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw wrongType(value, pointer, 'an integer');
+  }
+  return value;
+}
+
+function wrongType(value: unknown, pointer: string, expected: string): UtterancePreviewError {
+  if (value === undefined) {
+    return new UtterancePreviewError(
+      'missing-field',
+      pointer,
+      `the template needs this field, but the payload does not have it (${expected})`,
+    );
+  }
+  return new UtterancePreviewError(
+    'wrong-type',
+    pointer,
+    `${JSON.stringify(value)} cannot be spoken here (${expected})`,
+  );
+}
+
+/** /event/payload/a/b → a.b (array items keep their index: alert.garbageTypes.0). */
+function fieldOf(pointer: string): string {
+  return pointer
+    .replace(/^\/event\/payload\//, '')
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
+}

@@ -1,0 +1,36 @@
+/** Why an event could not be previewed; `path` is a JSON pointer into the event. */
+export type UtterancePreviewErrorCode =
+  | 'invalid-event'
+  | 'unknown-event'
+  | 'missing-field'
+  | 'wrong-type'
+  | 'unknown-value'
+  | 'missing-localized-attribute'
+  | 'no-variant'
+  | 'invalid-option';
+
+/** One problem a validator reported, in the shape of the generated validator's errors. */
+export interface PreviewValidationIssue {
+  readonly path: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * An event the previewer refuses to speak: a sentence built from a broken event would be
+ * garbled, so the previewer names the place and what it expected instead.
+ */
+export class UtterancePreviewError extends Error {
+  constructor(
+    readonly code: UtterancePreviewErrorCode,
+    /** JSON pointer into the event ('' for the event itself). */
+    readonly path: string,
+    detail: string,
+    /** For `invalid-event`: every error the validator reported. */
+    readonly issues: readonly PreviewValidationIssue[] = [],
+  ) {
+    // An option is not a place in the event: its message has no pointer.
+    super(code === 'invalid-option' ? detail : `${path || '/'}: ${detail}`);
+    this.name = 'UtterancePreviewError';
+  }
+}

@@ -1,0 +1,126 @@
+import { UtteranceContext, type ExplainedValue } from './context.js';
+import { UtterancePreviewError } from './errors.js';
+import { normalizeUtterance } from './speak.js';
+import { checkPreviewable } from './validation.js';
+
+/** A generated previewer: the sentence for one payload in one locale. */
+export type UtteranceRenderer = (payload: never, context: UtteranceContext) => string;
+
+/** What the generated module hands to createPreviewer. */
+export interface PreviewerTable {
+  /** The locale every schema has templates for, used when a locale has none of its own. */
+  readonly fallbackLocale: string;
+  /** The prefix of a localized attribute reference (`localizedattribute:`). */
+  readonly localizedAttributePrefix: string;
+  /** Per event name, per locale, the previewer. */
+  readonly renderers: Readonly<Record<string, Readonly<Record<string, UtteranceRenderer>>>>;
+}
+
+export interface PreviewOptions {
+  /**
+   * The IANA time zone dates are spoken in (default UTC). Alexa speaks dates in the listener's
+   * own zone, so pass theirs to hear what they will hear.
+   */
+  readonly timeZone?: string;
+}
+
+/** What explainUtterance tells about a preview. */
+export interface UtteranceExplanation {
+  /** The locale asked for. */
+  readonly locale: string;
+  readonly text: string;
+  /** The name of the template variant the payload selected. */
+  readonly variant: string;
+  /** True when the locale has no template of its own and the fallback locale's wording was used. */
+  readonly fallback: boolean;
+  /** The locale of the template used. */
+  readonly templateLocale: string;
+  /** Every value spoken, in the order spoken. */
+  readonly values: readonly ExplainedValue[];
+}
+
+export interface Previewer {
+  preview(event: unknown, locale: string, options?: PreviewOptions): string;
+  previewAll(event: unknown, options?: PreviewOptions): Record<string, string>;
+  explain(event: unknown, locale: string, options?: PreviewOptions): UtteranceExplanation;
+}
+
+const localePattern = /^[a-z]{2}-[A-Z]{2}$/;
+
+/** Builds the three preview functions over the generated renderers. */
+export function createPreviewer(table: PreviewerTable): Previewer {
+  const knownNames = new Set(Object.keys(table.renderers));
+  const prefix = table.localizedAttributePrefix;
+  const prefixPattern = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+
+  const render = (
+    event: unknown,
+    locale: string,
+    options: PreviewOptions,
+    explained: ExplainedValue[] | undefined,
+  ) => {
+    if (!localePattern.test(locale)) {
+      throw new UtterancePreviewError(
+        'invalid-option',
+        '',
+        `${JSON.stringify(locale)} is not a locale (such as en-US)`,
+      );
+    }
+    const timeZone = options.timeZone ?? 'UTC';
+    checkTimeZone(timeZone);
+    const { name, payload, localizedAttributes } = checkPreviewable(event, knownNames);
+    const byLocale = table.renderers[name]!;
+    const own = byLocale[locale];
+    const templateLocale = own ? locale : table.fallbackLocale;
+    const renderer = own ?? byLocale[table.fallbackLocale]!;
+    const index = localizedAttributes.findIndex((entry) => entry.locale === locale);
+    const context = new UtteranceContext({
+      locale: templateLocale,
+      attributeLocale: locale,
+      timeZone,
+      prefix,
+      prefixPattern,
+      attributes: index >= 0 ? { entry: localizedAttributes[index]!, index } : undefined,
+      explained,
+    });
+    const text = normalizeUtterance(renderer(payload as never, context));
+    return { text, variant: context.variantName, fallback: !own, templateLocale };
+  };
+
+  return {
+    preview: (event, locale, options = {}) => render(event, locale, options, undefined).text,
+    previewAll(event, options = {}) {
+      const entries = (event as { localizedAttributes?: unknown } | null)?.localizedAttributes;
+      const locales = Array.isArray(entries)
+        ? entries
+            .map((entry: { locale?: unknown } | null) => entry?.locale)
+            .filter((locale) => typeof locale === 'string')
+        : [];
+      const result: Record<string, string> = {};
+      for (const locale of locales.length > 0 ? locales : [table.fallbackLocale]) {
+        result[locale] = render(event, locale, options, undefined).text;
+      }
+      return result;
+    },
+    explain(event, locale, options = {}) {
+      const values: ExplainedValue[] = [];
+      return { locale, ...render(event, locale, options, values), values };
+    },
+  };
+}
+
+const checkedZones = new Set<string>(['UTC']);
+
+function checkTimeZone(timeZone: string): void {
+  if (checkedZones.has(timeZone)) return;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+  } catch {
+    throw new UtterancePreviewError(
+      'invalid-option',
+      '',
+      `${JSON.stringify(timeZone)} is not a time zone (an IANA name such as UTC or America/New_York)`,
+    );
+  }
+  checkedZones.add(timeZone);
+}

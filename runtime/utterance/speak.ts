@@ -1,0 +1,155 @@
+/**
+ * The utterance helpers at run time: how dates, lists, counts and plurals are spoken. The
+ * generated previewers and the Handlebars reference renderer call the same functions, so both
+ * say exactly the same thing. Intl objects are costly to build and are cached per locale.
+ */
+
+const dateFormats = new Map<string, { format: Intl.DateTimeFormat; said: Map<number, string> }>();
+
+/**
+ * A date in the locale's long form ("May 18, 2019", "18. Mai 2019") in the given time zone.
+ * Formatting is the costliest step of a preview, and the same dates come back (one event in
+ * several locales, a batch about one day), so each formatter remembers what it has said.
+ */
+export function spokenDate(date: Date, locale: string, timeZone: string): string {
+  const key = `${locale}|${timeZone}`;
+  let cached = dateFormats.get(key);
+  if (!cached) {
+    cached = {
+      format: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }),
+      said: new Map(),
+    };
+    dateFormats.set(key, cached);
+  }
+  const time = date.getTime();
+  let text = cached.said.get(time);
+  if (text === undefined) {
+    if (cached.said.size >= rememberedDates) cached.said.clear();
+    text = cached.format.format(date);
+    cached.said.set(time, text);
+  }
+  return text;
+}
+
+const rememberedDates = 1024;
+
+interface ListJoiners {
+  /** Between all items but the last two ("a, b"). */
+  readonly middle: string;
+  /** Between the last two ("b and c"). */
+  readonly last: string;
+}
+const listJoiners = new Map<string, ListJoiners>();
+
+/**
+ * Items joined as the locale joins a list, without a serial comma: "glass, cans and bottles",
+ * "Glas, Dosen und Flaschen". The last two items are joined the way the locale joins a pair,
+ * which is how Alexa reads lists (Intl's en-US list format would add "…, and").
+ */
+export function joinList(items: readonly string[], locale: string): string {
+  if (items.length <= 1) return items[0] ?? '';
+  let joiners = listJoiners.get(locale);
+  if (!joiners) {
+    const format = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+    const literal = (parts: { type: string; value: string }[], index: number) =>
+      parts.filter((part) => part.type === 'literal')[index]?.value ?? ', ';
+    joiners = {
+      middle: literal(format.formatToParts(['a', 'b', 'c']), 0),
+      last: literal(format.formatToParts(['a', 'b']), 0),
+    };
+    listJoiners.set(locale, joiners);
+  }
+  let text = items[0]!;
+  for (let index = 1; index < items.length - 1; index++) text += joiners.middle + items[index]!;
+  return text + joiners.last + items[items.length - 1]!;
+}
+
+/** Counts spoken in words, per language; other languages and larger counts use digits. */
+const countWords: Readonly<Record<string, readonly string[]>> = {
+  en: ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'],
+};
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A count as Alexa says it: "three" in English (as Amazon's examples do), digits otherwise. */
+export function spokenCount(count: number, locale: string): string {
+  const words = countWords[locale.slice(0, 2)];
+  if (words && count >= 0 && count < words.length) return words[count]!;
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, format);
+  }
+  return format.format(count);
+}
+
+const pluralCategories = new Map<string, { rules: Intl.PluralRules; small: string[] }>();
+
+/** `one` when the locale's plural rules call the count singular, `other` otherwise. */
+export function pluralWord(count: number, one: string, other: string, locale: string): string {
+  let cached = pluralCategories.get(locale);
+  if (!cached) {
+    const rules = new Intl.PluralRules(locale);
+    // Counts of messages are small: their categories are looked up once per locale.
+    cached = { rules, small: Array.from({ length: 100 }, (_, index) => rules.select(index)) };
+    pluralCategories.set(locale, cached);
+  }
+  const category = cached.small[count] ?? cached.rules.select(count);
+  return category === 'one' ? one : other;
+}
+
+/**
+ * Tidies a rendered sentence: one space between words, none before punctuation, and no full
+ * stop after a value that already ends one ("Example Weather Corp." + ".").
+ */
+export function normalizeUtterance(text: string): string {
+  if (isTidy(text)) return text;
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/ (?=[,.!?;:])/g, '')
+    .replace(/([.!?])\.+/g, '$1')
+    .trim();
+}
+
+/**
+ * Whether normalizeUtterance would leave the text as it is: most previews are, and one pass over
+ * the characters is much cheaper than the replacements.
+ */
+function isTidy(text: string): boolean {
+  const last = text.length - 1;
+  for (let index = 0; index <= last; index++) {
+    const code = text.charCodeAt(index);
+    if (code === space) {
+      if (index === 0 || index === last) return false;
+      const next = text.charCodeAt(index + 1);
+      if (next === space || closesClause(next)) return false;
+    } else if (code < space || (code > 126 && otherSpace.test(text[index]!))) {
+      return false;
+    } else if (
+      (code === fullStop || code === 33 || code === 63) &&
+      text.charCodeAt(index + 1) === fullStop
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+const space = 32;
+const fullStop = 46;
+const otherSpace = /\s/;
+
+/** , . ! ? ; : */
+function closesClause(code: number): boolean {
+  return (
+    code === 44 || code === fullStop || code === 33 || code === 63 || code === 59 || code === 58
+  );
+}
+
+/**
+ * Whether `{{#if value}}` renders its block: Handlebars' rule (absent, null, false, '', 0 and
+ * [] are false), kept exactly so a compiled template says what Handlebars would.
+ */
+export function isTruthy(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  return value !== undefined && value !== null && value !== false && value !== '' && value !== 0;
+}

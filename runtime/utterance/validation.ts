@@ -1,0 +1,108 @@
+import { UtterancePreviewError, type PreviewValidationIssue } from './errors.js';
+
+/** What a validator says about an event: the generated validateProactiveEvent has this shape. */
+export interface PreviewValidationResult {
+  readonly valid: boolean;
+  readonly errors: readonly PreviewValidationIssue[];
+}
+
+/** Checks a whole event before it is previewed. */
+export type PreviewValidator = (event: unknown) => PreviewValidationResult;
+
+let validator: PreviewValidator | undefined;
+
+/**
+ * Sets the validator every preview runs first (undefined removes it). Without one, the
+ * previewer still refuses what it cannot speak: an unknown event name, a missing or mistyped
+ * field a template needs, a localized attribute missing for the locale.
+ */
+export function setPreviewValidator(next: PreviewValidator | undefined): void {
+  validator = next;
+}
+
+/** The parts of an event the previewer reads, once they are known to be usable. */
+export interface PreviewableEvent {
+  readonly name: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly localizedAttributes: readonly Readonly<Record<string, unknown>>[];
+}
+
+/**
+ * THE "is this event valid?" step of every preview: the validator's verdict if one is set, then
+ * the envelope checks the previewer needs whatever the validator says.
+ */
+export function checkPreviewable(
+  event: unknown,
+  knownNames: ReadonlySet<string>,
+): PreviewableEvent {
+  if (validator) {
+    const result = validator(event);
+    if (!result.valid) {
+      const [first] = result.errors;
+      const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
+      throw new UtterancePreviewError(
+        'invalid-event',
+        first?.path ?? '',
+        `the event is not valid: ${first?.message ?? 'the validator refused it'}${more}`,
+        result.errors,
+      );
+    }
+  }
+  if (!isObject(event)) {
+    throw new UtterancePreviewError(
+      'invalid-event',
+      '',
+      'the event is not a JSON object (a proactive event)',
+    );
+  }
+  const inner = event.event;
+  if (!isObject(inner)) {
+    throw new UtterancePreviewError(
+      'missing-field',
+      '/event',
+      'the event has no "event" object (an object with name and payload)',
+    );
+  }
+  const name = inner.name;
+  if (typeof name !== 'string' || !knownNames.has(name)) {
+    throw new UtterancePreviewError(
+      typeof name === 'string' ? 'unknown-event' : 'missing-field',
+      '/event/name',
+      `${name === undefined ? 'no event name' : `${JSON.stringify(name)} is not an event schema`} (one of ${[...knownNames].join(', ')})`,
+    );
+  }
+  if (!isObject(inner.payload)) {
+    throw new UtterancePreviewError(
+      'missing-field',
+      '/event/payload',
+      'the event has no payload object (an object)',
+    );
+  }
+  const attributes = event.localizedAttributes ?? [];
+  if (!Array.isArray(attributes)) {
+    throw new UtterancePreviewError(
+      'wrong-type',
+      '/localizedAttributes',
+      'localizedAttributes is not an array (an array of {"locale": …} entries)',
+    );
+  }
+  for (let index = 0; index < attributes.length; index++) {
+    const entry: unknown = attributes[index];
+    if (!isObject(entry) || typeof entry.locale !== 'string') {
+      throw new UtterancePreviewError(
+        'wrong-type',
+        `/localizedAttributes/${index}`,
+        'the entry has no locale (an object with a "locale" string such as "en-US")',
+      );
+    }
+  }
+  return {
+    name,
+    payload: inner.payload,
+    localizedAttributes: attributes as PreviewableEvent['localizedAttributes'],
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

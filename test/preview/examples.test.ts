@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { explainUtterance, previewUtterance, previewUtterances } from '../../generated/preview.js';
+import {
+  createReferenceRenderer,
+  type ReferenceEvent,
+  type ReferenceRenderer,
+} from '../../generator/emitters/previewers/reference.js';
+import { loadModel } from '../../generator/model/load.js';
+import type { Model } from '../../generator/model/types.js';
+import { defaultDefinitionsDir } from '../../generator/paths.js';
+
+let model: Model;
+let handlebars: ReferenceRenderer;
+beforeAll(async () => {
+  model = await loadModel(defaultDefinitionsDir);
+  handlebars = createReferenceRenderer(model);
+});
+
+const examples = () =>
+  model.events.flatMap((schema) =>
+    schema.examples.map((example, index) => ({
+      label: `${schema.name} example ${index + 1}`,
+      event: example.event as ReferenceEvent,
+      utterance: example.utterance,
+    })),
+  );
+
+describe('the examples of the definitions', () => {
+  it('each say their en-US utterance exactly', () => {
+    const results = examples().map(({ label, event, utterance }) => ({
+      label,
+      preview: previewUtterance(event as never, 'en-US'),
+      utterance,
+    }));
+    expect(results.length).toBe(model.events.flatMap((schema) => schema.examples).length);
+    for (const result of results) {
+      expect(result.utterance, `${result.label} has an utterance`).toBeTypeOf('string');
+      expect(result.preview, result.label).toBe(result.utterance);
+    }
+  });
+
+  it('say what the Handlebars runtime says, in every locale they carry', () => {
+    for (const { label, event } of examples()) {
+      for (const [locale, text] of Object.entries(previewUtterances(event as never))) {
+        expect(text, `${label} in ${locale}`).toBe(handlebars(event, locale));
+      }
+    }
+  });
+});
+
+describe('localized attributes', () => {
+  const weather = () => model.events[0]!.examples[0]!.event as never;
+  const media = () =>
+    model.events.find((schema) => schema.name === 'AMAZON.MediaContent.Available')!.examples[0]!
+      .event as never;
+
+  it('are resolved per locale, with the locale’s own template where it has one', () => {
+    expect(previewUtterances(weather())).toEqual({
+      'en-US': 'There is a tornado alert for your area. Provided by Example Weather Corp.',
+      'de-DE':
+        'Für Ihre Region liegt eine Tornadowarnung vor. Bereitgestellt von Beispiel-Wetterdienst.',
+    });
+  });
+
+  it('fall back to the en-US wording, and say so, for a locale without a template', () => {
+    expect(explainUtterance(media(), 'de-DE')).toEqual({
+      locale: 'de-DE',
+      text: 'German Content Name will air on November 20, 2018 on German Provider Name.',
+      variant: 'with-provider',
+      fallback: true,
+      templateLocale: 'en-US',
+      values: [
+        {
+          field: 'content.name',
+          source: 'localizedAttributes',
+          raw: 'localizedattribute:contentName',
+          spoken: 'German Content Name',
+        },
+        { field: 'availability.method', source: 'payload', raw: 'AIR', spoken: 'air' },
+        {
+          field: 'availability.startTime',
+          source: 'payload',
+          raw: '2018-11-20T21:00:00Z',
+          spoken: 'November 20, 2018',
+        },
+        {
+          field: 'availability.provider.name',
+          source: 'localizedAttributes',
+          raw: 'localizedattribute:providerName',
+          spoken: 'German Provider Name',
+        },
+      ],
+    });
+  });
+
+  it('are not a fallback in a locale with its own template', () => {
+    const explained = explainUtterance(weather(), 'de-DE');
+    expect([explained.fallback, explained.templateLocale, explained.variant]).toEqual([
+      false,
+      'de-DE',
+      'variant-1',
+    ]);
+  });
+});
