@@ -15,4 +15,5 @@
  */
 
 export * from './catalog.js';
+export * from './manifest.js';
 export type * from './types/index.js';

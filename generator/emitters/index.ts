@@ -1,11 +1,12 @@
 import { emitCatalog } from './catalog.js';
 import type { EmitContext, EmittedFile, Emitter } from './emitter.js';
 import { emitIndex } from './index-module.js';
+import { emitManifest } from './manifest.js';
 import { emitSchemaFiles } from './schema-files.js';
 import { emitTypes } from './types.js';
 
 /** Every emitter, one per artefact; generated/index.ts is assembled from their modules last. */
-export const emitters: readonly Emitter[] = [emitSchemaFiles, emitTypes, emitCatalog];
+export const emitters: readonly Emitter[] = [emitSchemaFiles, emitTypes, emitCatalog, emitManifest];
 
 export async function emitAll(context: EmitContext): Promise<EmittedFile[]> {
   const files: EmittedFile[] = [];
