@@ -9,6 +9,8 @@ export default tseslint.config(
       'coverage/**',
       '.scratch/**',
       'test/fixtures/**/out/**',
+      // Project files the manifest patcher edits, some deliberately broken.
+      'test/fixtures/manifest/**',
     ],
   },
   js.configs.recommended,
