@@ -1,5 +1,5 @@
 import { expectTypeOf, test } from 'vitest';
-import { manifestFragment, publishableEvents } from '../../generated/manifest.js';
+import { manifestFragment, type publishableEvents } from '../../generated/manifest.js';
 import type { EventName } from '../../generated/types/index.js';
 
 test('manifestFragment only takes known schema names', () => {
