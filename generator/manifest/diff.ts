@@ -70,12 +70,13 @@ function lineOps(a: readonly string[], b: readonly string[]): Op[] {
       ops.push({ kind: ' ', text: a[i]!, oldLine: i + 1, newLine: j + 1 });
       i++;
       j++;
-    } else if (j < b.length && (i === a.length || lengths[i]![j + 1]! >= lengths[i + 1]![j]!)) {
-      ops.push({ kind: '+', text: b[j]!, oldLine: i + 1, newLine: j + 1 });
-      j++;
-    } else {
+    } else if (i < a.length && (j === b.length || lengths[i + 1]![j]! >= lengths[i]![j + 1]!)) {
+      // Removals before additions, as diff(1) prints them.
       ops.push({ kind: '-', text: a[i]!, oldLine: i + 1, newLine: j + 1 });
       i++;
+    } else {
+      ops.push({ kind: '+', text: b[j]!, oldLine: i + 1, newLine: j + 1 });
+      j++;
     }
   }
   return ops;

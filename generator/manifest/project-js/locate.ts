@@ -164,7 +164,7 @@ export function stringsIn(
         element,
         `${where} is not an object literal but \`${excerpt(element)}\`; cannot tell what it declares`,
       );
-    const property = element.getProperty(key);
+    const property = element.getProperties().find((candidate) => propertyName(candidate) === key);
     const value =
       property && Node.isPropertyAssignment(property) ? property.getInitializer() : undefined;
     if (!Node.isStringLiteral(value) && !Node.isNoSubstitutionTemplateLiteral(value))
