@@ -86,3 +86,23 @@ describe('jsLiteral', () => {
     ).toBe('{\r\n\ta: [\r\n\t\t1,\r\n\t\t2\r\n\t]\r\n}');
   });
 });
+
+describe('what the package loads', () => {
+  it('generated/manifest.ts and runtime/manifest/ import nothing but each other', async () => {
+    const { readFile, readdir } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const root = join(import.meta.dirname, '../..');
+    const files = [
+      'generated/manifest.ts',
+      ...(await readdir(join(root, 'runtime/manifest'))).map((name) => `runtime/manifest/${name}`),
+    ];
+    const specifiers: string[] = [];
+    for (const file of files) {
+      const text = await readFile(join(root, file), 'utf8');
+      for (const match of text.matchAll(/\bfrom '([^']+)'|import\('([^']+)'\)/g))
+        specifiers.push(match[1] ?? match[2]!);
+    }
+    expect(specifiers.length).toBeGreaterThan(3);
+    expect(specifiers.filter((specifier) => !specifier.startsWith('.'))).toEqual([]);
+  });
+});
