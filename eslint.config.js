@@ -10,6 +10,8 @@ export default tseslint.config(
       '.scratch/**',
       '.scratch-test-*/**',
       'test/fixtures/**/out/**',
+      // Project files the manifest patcher edits, some deliberately broken.
+      'test/fixtures/manifest/**',
     ],
   },
   js.configs.recommended,

@@ -16,6 +16,7 @@
 
 export * from './catalog.js';
 export * from './examples.js';
+export * from './manifest.js';
 export * from './preview.js';
 export type * from './types/index.js';
 export * from '../runtime/client/index.js';

@@ -2,6 +2,7 @@ import { emitCatalog } from './catalog.js';
 import { emitExamples } from './examples.js';
 import type { EmitContext, EmittedFile, Emitter } from './emitter.js';
 import { emitIndex } from './index-module.js';
+import { emitManifest } from './manifest.js';
 import { emitPreview } from './previewers/emit.js';
 import { emitSchemaFiles } from './schema-files.js';
 import { emitTypes } from './types.js';
@@ -13,6 +14,7 @@ export const emitters: readonly Emitter[] = [
   emitCatalog,
   emitExamples,
   emitPreview,
+  emitManifest,
 ];
 
 export async function emitAll(context: EmitContext): Promise<EmittedFile[]> {

@@ -24,6 +24,12 @@ interface RawEnvelope {
     };
   };
   expiryWindow: Envelope['expiryWindow'];
+  manifest: {
+    description: string;
+    reference: string;
+    permission: { name: string; description: string };
+    subscription: { eventName: string; description: string };
+  };
 }
 
 /** The envelope's plain fields, which the emitters place before event, localizedAttributes and relevantAudience. */
@@ -106,6 +112,18 @@ export function buildEnvelope(
         multicast: { description: raw.relevantAudience.types.Multicast.description.trim() },
       },
       expiryWindow: { ...window },
+      manifest: {
+        description: raw.manifest.description.trim(),
+        reference: raw.manifest.reference,
+        permission: {
+          name: raw.manifest.permission.name,
+          description: raw.manifest.permission.description.trim(),
+        },
+        subscription: {
+          eventName: raw.manifest.subscription.eventName,
+          description: raw.manifest.subscription.description.trim(),
+        },
+      },
       source: relativeFile,
     },
     problems,

@@ -147,7 +147,18 @@ export interface Envelope {
     readonly defaultMinutes: number;
     readonly futureTimestampToleranceMinutes: number;
   };
+  /** What a skill manifest declares to send events (emitted as generated/manifest.ts). */
+  readonly manifest: ManifestFacts;
   readonly source: string;
+}
+
+export interface ManifestFacts {
+  readonly description: string;
+  readonly reference: string;
+  /** manifest.permissions[].name, e.g. alexa::devices:all:notifications:write. */
+  readonly permission: { readonly name: string; readonly description: string };
+  /** manifest.events.subscriptions[].eventName, e.g. SKILL_PROACTIVE_SUBSCRIPTION_CHANGED. */
+  readonly subscription: { readonly eventName: string; readonly description: string };
 }
 
 export interface Model {

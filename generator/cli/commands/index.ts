@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { eventNames } from '../../../generated/catalog.js';
 import { generateCommand } from './generate.js';
+import { manifestCommand } from './manifest.js';
 import { previewCommand } from './preview.js';
 import { schemasCommand } from './schemas.js';
 import { sendCommand } from './send.js';
@@ -13,6 +14,7 @@ export const commands: CommandModule<any, any>[] = [
   generateCommand,
   schemasCommand,
   previewCommand,
+  manifestCommand,
   tokenCommand,
   sendCommand,
   createSubscriptionsCommand({ knownEventNames: eventNames }),

@@ -1,4 +1,4 @@
-import { Project, VariableDeclarationKind, type SourceFile } from 'ts-morph';
+import { Project, SyntaxKind, VariableDeclarationKind, type SourceFile } from 'ts-morph';
 import { commentText, identifier, literal } from '../../codegen/literal.js';
 import { fieldAt } from '../../model/build-fields.js';
 import { requiredUtteranceLocale } from '../../model/templates.js';
@@ -97,6 +97,7 @@ export function emitPreview(context: EmitContext): EmittedFile[] {
     'Utterance previews: what Alexa will say for an event, compiled from the templates.',
     allSources(model),
   );
+  removeUnusedImport(file, truthyName);
   return [
     { path: previewModule, contents: `${banner}\n${file.getFullText()}`, reexport: 'values' },
   ];
@@ -280,4 +281,18 @@ function byRequiredFirst(a: string, b: string): number {
     Number(b === requiredUtteranceLocale) - Number(a === requiredUtteranceLocale) ||
     a.localeCompare(b)
   );
+}
+
+/** Drops a named import that no emitted code uses (no template of this model has an {{#if}}). */
+function removeUnusedImport(file: SourceFile, name: string): void {
+  const uses = file
+    .getDescendantsOfKind(SyntaxKind.Identifier)
+    .filter((identifier) => identifier.getText() === name);
+  if (uses.length > 1) return;
+  for (const declaration of file.getImportDeclarations()) {
+    declaration
+      .getNamedImports()
+      .find((specifier) => specifier.getName() === name)
+      ?.remove();
+  }
 }
