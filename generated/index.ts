@@ -16,3 +16,4 @@
 
 export * from './catalog.js';
 export type * from './types/index.js';
+export * from './validate.js';

@@ -3,9 +3,15 @@ import type { EmitContext, EmittedFile, Emitter } from './emitter.js';
 import { emitIndex } from './index-module.js';
 import { emitSchemaFiles } from './schema-files.js';
 import { emitTypes } from './types.js';
+import { emitValidators } from './validators/module.js';
 
 /** Every emitter, one per artefact; generated/index.ts is assembled from their modules last. */
-export const emitters: readonly Emitter[] = [emitSchemaFiles, emitTypes, emitCatalog];
+export const emitters: readonly Emitter[] = [
+  emitSchemaFiles,
+  emitTypes,
+  emitCatalog,
+  emitValidators,
+];
 
 export async function emitAll(context: EmitContext): Promise<EmittedFile[]> {
   const files: EmittedFile[] = [];
