@@ -51,6 +51,7 @@ export function describeDuration(milliseconds: number): string {
   const minutes = Math.floor(absolute / 60_000);
   if (minutes < 60) return plural(minutes, 'minute');
   const hours = Math.floor(minutes / 60);
+  if (hours >= 48) return plural(Math.floor(hours / 24), 'day');
   const rest = minutes % 60;
   return rest === 0 ? plural(hours, 'hour') : `${plural(hours, 'hour')} ${plural(rest, 'minute')}`;
 }

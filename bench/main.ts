@@ -1,0 +1,3 @@
+import { runValidateBench } from './validate.bench.js';
+
+await runValidateBench();
