@@ -80,7 +80,8 @@ export function parseDateTime(text: string): number {
     while (index < length) {
       const value = digit(text, index);
       if (value < 0) break;
-      milliseconds += value * scale;
+      // Milliseconds are the precision of an instant here; further digits are read, not counted.
+      if (scale >= 1) milliseconds += value * scale;
       scale /= 10;
       index++;
     }
