@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type * as GeneratedValidators from '../../generated/validate.js';
 import { createContext } from '../../generator/emitters/emitter.js';
 import { emitValidators } from '../../generator/emitters/validators/module.js';
 import { loadModel } from '../../generator/model/load.js';
@@ -65,7 +66,7 @@ const widget: EventSchema = {
   }) as EventSchema['payload'],
 };
 
-type Validators = typeof import('../../generated/validate.js');
+type Validators = typeof GeneratedValidators;
 let validators: Validators;
 
 beforeAll(async () => {
