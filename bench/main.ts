@@ -2,7 +2,9 @@
 import { runPreviewBench } from './preview.bench.js';
 import { runSendBench } from './send.bench.js';
 import { runSubscriptionsBench } from './subscriptions.bench.js';
+import { runValidateBench } from './validate.bench.js';
 
+await runValidateBench();
 await runPreviewBench();
 await runSendBench();
 await runSubscriptionsBench();

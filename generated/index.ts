@@ -19,4 +19,5 @@ export * from './examples.js';
 export * from './manifest.js';
 export * from './preview.js';
 export type * from './types/index.js';
+export * from './validate.js';
 export * from '../runtime/client/index.js';

@@ -6,6 +6,7 @@ import { emitManifest } from './manifest.js';
 import { emitPreview } from './previewers/emit.js';
 import { emitSchemaFiles } from './schema-files.js';
 import { emitTypes } from './types.js';
+import { emitValidators } from './validators/module.js';
 
 /** Every emitter, one per artefact; generated/index.ts is assembled from their modules last. */
 export const emitters: readonly Emitter[] = [
@@ -13,6 +14,7 @@ export const emitters: readonly Emitter[] = [
   emitTypes,
   emitCatalog,
   emitExamples,
+  emitValidators,
   emitPreview,
   emitManifest,
 ];

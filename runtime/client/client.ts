@@ -4,13 +4,13 @@
  * redacted, so neither `util.inspect(client)`, `JSON.stringify(client)`, errors nor logs expose them.
  */
 import { inspect } from 'node:util';
+import { ProactiveEventValidationError } from '../validation/issues.js';
 import { defaultValidator } from './default-validator.js';
 import { audienceOf, referenceIdOf } from './event-info.js';
 import { resolveEndpoints, type Region, type Stage } from './endpoints.js';
 import {
   ProactiveEventsApiError,
   ProactiveEventsNetworkError,
-  ProactiveEventValidationError,
   type AmazonErrorBody,
 } from './errors.js';
 import { redact } from './redact.js';
@@ -152,7 +152,7 @@ export class ProactiveEventsClient {
     const referenceId = referenceIdOf(event);
     const validation = this.#validate(event, { now: this.#now() });
     if (!validation.valid) {
-      throw new ProactiveEventValidationError(validation.errors, validation.warnings, referenceId);
+      throw new ProactiveEventValidationError(validation, { referenceId });
     }
     for (const warning of validation.warnings) {
       this.#log(

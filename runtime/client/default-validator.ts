@@ -1,14 +1,14 @@
 /**
- * The validator clients use when none is passed. It is the generated envelope validator, which lives in
- * code this hand-written runtime must not import directly (the generator owns it); the package entry
- * point wires it once at load time:
- *
- *   import { setDefaultValidator } from '../runtime/client/default-validator.js';
- *   setDefaultValidator((event, { now }) => validateProactiveEvent(event, { now }));
+ * The validator clients use when none is passed: the generated one, checked against the moment of
+ * sending (so an event that expires within five minutes is refused before it is posted).
  */
+import { validateProactiveEvent } from '../../generated/validate.js';
 import type { EventValidator } from './types.js';
 
-export let defaultValidator: EventValidator | undefined;
+export const generatedValidator: EventValidator = (event, { now }) =>
+  validateProactiveEvent(event, { now });
+
+export let defaultValidator: EventValidator | undefined = generatedValidator;
 
 /** Installs (or, with undefined, removes) the validator used by clients constructed without `validate`. */
 export function setDefaultValidator(validator: EventValidator | undefined): void {

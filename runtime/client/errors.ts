@@ -4,7 +4,6 @@
  * redacted text only, and no raw transport error is attached as `cause` (it could, in principle, carry
  * request data).
  */
-import type { Issue } from './types.js';
 
 export type Audience = 'Unicast' | 'Multicast' | undefined;
 
@@ -70,35 +69,6 @@ export class LwaError extends ProactiveEventsError {
 
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), code: this.code, status: this.status, attempts: this.attempts };
-  }
-}
-
-// ---------------------------------------------------------------- validation
-
-/** The event failed validation and was not sent. */
-export class ProactiveEventValidationError extends ProactiveEventsError {
-  readonly errors: readonly Issue[];
-  readonly warnings: readonly Issue[];
-  readonly referenceId: string | undefined;
-
-  constructor(errors: readonly Issue[], warnings: readonly Issue[], referenceId?: string) {
-    const shown = errors
-      .slice(0, 3)
-      .map((issue) => `${issue.path || '/'}: ${issue.message}`)
-      .join('; ');
-    const more = errors.length > 3 ? `; and ${errors.length - 3} more` : '';
-    const which = referenceId === undefined ? 'The event' : `Event ${referenceId}`;
-    super(
-      `${which} is invalid and was not sent (${errors.length} error${errors.length === 1 ? '' : 's'}): ${shown}${more}`,
-      'Fix the listed errors; `proactive-events validate` on the event file lists them all.',
-    );
-    this.errors = errors;
-    this.warnings = warnings;
-    this.referenceId = referenceId;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), referenceId: this.referenceId, errors: this.errors };
   }
 }
 

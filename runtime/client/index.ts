@@ -23,7 +23,6 @@ export {
 export {
   LWA_HINTS,
   LwaError,
-  ProactiveEventValidationError,
   ProactiveEventsApiError,
   ProactiveEventsError,
   ProactiveEventsNetworkError,
@@ -55,11 +54,4 @@ export {
   sendAuthRequest,
   type StandaloneTokenOptions,
 } from './token.js';
-export type {
-  AccessTokenResponse,
-  EventValidator,
-  Issue,
-  Logger,
-  ProactiveEventInput,
-  ValidationResult,
-} from './types.js';
+export type { AccessTokenResponse, EventValidator, Logger, ProactiveEventInput } from './types.js';

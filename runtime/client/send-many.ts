@@ -4,7 +4,8 @@
  * token failure that cannot fix itself (bad credentials, missing scope) fails the remaining events
  * without hammering Login with Amazon once per event.
  */
-import { LwaError, ProactiveEventsApiError, ProactiveEventValidationError } from './errors.js';
+import { ProactiveEventValidationError } from '../validation/issues.js';
+import { LwaError, ProactiveEventsApiError } from './errors.js';
 import { referenceIdOf } from './event-info.js';
 import { OutboxWriter } from './outbox.js';
 import type { Clock, Issue } from './types.js';

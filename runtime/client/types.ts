@@ -3,21 +3,9 @@
  * the code generator emits separately) can plug in without this runtime importing it.
  */
 
-/** One validation finding, in the `{ path, code, message }` shape every validator of the project uses. */
-export interface Issue {
-  /** JSON pointer into the event, e.g. `/event/payload/state/status`. */
-  path: string;
-  /** Stable machine-readable code, e.g. `enum`, `required`. */
-  code: string;
-  /** Sentence for a person. */
-  message: string;
-}
+import type { ValidationResult } from '../validation/issues.js';
 
-export interface ValidationResult {
-  valid: boolean;
-  errors: Issue[];
-  warnings: Issue[];
-}
+export type { Issue, ValidationResult } from '../validation/issues.js';
 
 /**
  * Validates a whole proactive event envelope. `now` is the sender's clock in epoch milliseconds, so

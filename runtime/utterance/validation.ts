@@ -1,3 +1,4 @@
+import { validateProactiveEvent } from '../../generated/validate.js';
 import { UtterancePreviewError, type PreviewValidationIssue } from './errors.js';
 
 /** What a validator says about an event: the generated validateProactiveEvent has this shape. */
@@ -9,7 +10,13 @@ export interface PreviewValidationResult {
 /** Checks a whole event before it is previewed. */
 export type PreviewValidator = (event: unknown) => PreviewValidationResult;
 
-let validator: PreviewValidator | undefined;
+/**
+ * By default the generated validator, without a clock: a preview says what an event would say,
+ * whenever it is sent, so expiry against the current time does not matter here.
+ */
+export const defaultPreviewValidator: PreviewValidator = (event) => validateProactiveEvent(event);
+
+let validator: PreviewValidator | undefined = defaultPreviewValidator;
 
 /**
  * Sets the validator every preview runs first (undefined removes it). Without one, the

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { defaultPreviewValidator } from '../../runtime/utterance/validation.js';
 import {
   previewUtterance,
   setPreviewValidator,
@@ -21,7 +22,9 @@ function failure(run: () => unknown) {
   throw new Error('expected an UtterancePreviewError');
 }
 
-afterEach(() => setPreviewValidator(undefined));
+// These cases are the previewer's own refusals, which hold even without a validator.
+beforeEach(() => setPreviewValidator(undefined));
+afterAll(() => setPreviewValidator(defaultPreviewValidator));
 
 describe('events the previewer refuses', () => {
   it('a localized attribute missing for the locale', () => {

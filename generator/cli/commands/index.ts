@@ -7,12 +7,14 @@ import { schemasCommand } from './schemas.js';
 import { sendCommand } from './send.js';
 import { createSubscriptionsCommand } from './subscriptions.js';
 import { tokenCommand } from './token.js';
+import { validateCommand } from './validate.js';
 
 /** Every command of the `proactive-events` CLI, in the order `--help` lists them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [
   generateCommand,
   schemasCommand,
+  validateCommand,
   previewCommand,
   manifestCommand,
   tokenCommand,

@@ -151,10 +151,12 @@ describe('proactive-events send', () => {
       [
         `failed ${file}[1] (m2): Amazon answered 409 for event m2 after 1 attempt: DUP duplicate`,
         '  hint: This referenceId was already used for this user: generate a new referenceId.',
-        `failed ${file}[2] (x y): Event x y is invalid and was not sent (2 errors): /referenceId: must be 1–100 of A–Z a–z 0–9 ~ -; /relevantAudience/type: must be Unicast or Multicast`,
+        `failed ${file}[2] (x y): The proactive event x y is invalid (2 errors):`,
+        '/referenceId: must be 1–100 of A–Z a–z 0–9 ~ - (pattern)',
+        '/relevantAudience/type: must be Unicast or Multicast (enum)',
         '  /referenceId: must be 1–100 of A–Z a–z 0–9 ~ - [pattern]',
         '  /relevantAudience/type: must be Unicast or Multicast [enum]',
-        '  hint: Fix the listed errors; `proactive-events validate` on the event file lists them all.',
+        '  hint: Fix the listed errors; `proactive-events validate FILE` lists them all.',
         '',
       ].join('\n'),
     );
@@ -168,7 +170,7 @@ describe('proactive-events send', () => {
       warnings: [
         {
           path: '/localizedAttributes/0/extra',
-          code: 'unused',
+          code: 'localized-unused',
           message: 'nothing references this key',
         },
       ],
@@ -179,7 +181,7 @@ describe('proactive-events send', () => {
       expect(run.code).toBe(0);
       expect(run.stdout).toBe('sent 1, failed 0\n');
       expect(run.stderr).toBe(
-        `warning ${file}: /localizedAttributes/0/extra: nothing references this key [unused]\n`,
+        `warning ${file}: /localizedAttributes/0/extra: nothing references this key [localized-unused]\n`,
       );
     } finally {
       setDefaultValidator(testValidator);

@@ -1,10 +1,10 @@
+import { ProactiveEventValidationError } from '../../../runtime/validation/issues.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MULTICAST_NOTICE, ProactiveEventsClient } from '../../../runtime/client/client.js';
 import { setDefaultValidator } from '../../../runtime/client/default-validator.js';
 import {
   ProactiveEventsApiError,
   ProactiveEventsNetworkError,
-  ProactiveEventValidationError,
 } from '../../../runtime/client/errors.js';
 import { FakeAmazon } from '../../support/fake-amazon.js';
 import { weatherEvent } from '../../support/events.js';

@@ -1,0 +1,118 @@
+import type { Collector } from './collector.js';
+import { unreadable, type Unreadable } from './collector.js';
+import { describeValue } from './describe.js';
+import { childPointer } from './pointer.js';
+
+/**
+ * Property access that survives hostile values (throwing getters, Proxies, revoked Proxies):
+ * what the full path of the generated validators reads objects with.
+ */
+
+export type Record_ = Record<string, unknown>;
+
+/** `object[key]`, or `unreadable` (with an error) when reading throws. */
+export function read(collector: Collector, object: Record_, key: string, parent: string): unknown {
+  try {
+    return object[key];
+  } catch (error) {
+    collector.error(
+      childPointer(parent, key),
+      'type',
+      `Reading the property threw (${errorText(error)}); pass plain JSON data.`,
+    );
+    return unreadable;
+  }
+}
+
+/** The item at `index`, or `unreadable` (with an error) when reading throws. */
+export function readItem(
+  collector: Collector,
+  array: readonly unknown[],
+  index: number,
+  parent: string,
+): unknown {
+  try {
+    return array[index];
+  } catch (error) {
+    collector.error(
+      childPointer(parent, index),
+      'type',
+      `Reading the item threw (${errorText(error)}); pass plain JSON data.`,
+    );
+    return unreadable;
+  }
+}
+
+/** True for what JSON calls an object: not null, not an array. Never throws. */
+export function isRecord(value: unknown): value is Record_ {
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    return !Array.isArray(value);
+  } catch {
+    return false; // a revoked Proxy
+  }
+}
+
+/** True for an array. Never throws. */
+export function isArray(value: unknown): value is unknown[] {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/** The enumerable keys `for…in` sees, or undefined (with an error) when listing them throws. */
+export function keysOf(collector: Collector, object: Record_, path: string): string[] | undefined {
+  try {
+    const keys: string[] = [];
+    for (const key in object) keys.push(key);
+    return keys;
+  } catch (error) {
+    collector.error(
+      path,
+      'type',
+      `Listing the properties threw (${errorText(error)}); pass plain JSON data.`,
+    );
+    return undefined;
+  }
+}
+
+/** The object at `path`, or undefined after a `type` error. */
+export function asObject(collector: Collector, value: unknown, path: string): Record_ | undefined {
+  if (isRecord(value)) return value;
+  collector.typeError(path, 'an object', value);
+  return undefined;
+}
+
+/** The array at `path`, or undefined after a `type` error. */
+export function asArray(collector: Collector, value: unknown, path: string): unknown[] | undefined {
+  if (isArray(value)) return value;
+  collector.typeError(path, 'an array', value);
+  return undefined;
+}
+
+/** The `required` error for a property missing from the object at `parent`. */
+export function missing(
+  collector: Collector,
+  value: Unreadable | undefined,
+  parent: string,
+  key: string,
+  expected: string,
+): void {
+  if (value === unreadable) return;
+  collector.error(
+    childPointer(parent, key),
+    'required',
+    `The required property ${JSON.stringify(key)} is missing; add ${expected}.`,
+    expected,
+  );
+}
+
+function errorText(error: unknown): string {
+  try {
+    return error instanceof Error ? `${error.name}: ${error.message}` : describeValue(error);
+  } catch {
+    return 'an unreadable error';
+  }
+}

@@ -1,0 +1,357 @@
+import { asArray, asObject, isRecord, keysOf, missing, read, readItem } from './access.js';
+import { closed, scanLimit } from './checks.js';
+import type { Collector } from './collector.js';
+import { describeDuration, describeValue, listWords } from './describe.js';
+import { childPointer } from './pointer.js';
+import { closest } from './suggest.js';
+
+/**
+ * The envelope's cross-field rules (DECISIONS.md, "Envelope"), parameterised by the facts of
+ * definitions/envelope.yaml, which the generated validator passes in.
+ */
+
+export interface ExpiryWindow {
+  readonly minMinutes: number;
+  readonly maxMinutes: number;
+  readonly futureTimestampToleranceMinutes: number;
+}
+
+const minute = 60_000;
+
+/** The instant of a `now` option, or undefined when there is no usable clock. */
+export function clockOf(now: Date | number | undefined): number | undefined {
+  if (now === undefined) return undefined;
+  const instant = typeof now === 'number' ? now : now instanceof Date ? now.getTime() : NaN;
+  return Number.isFinite(instant) ? instant : undefined;
+}
+
+/** timestamp + min ≤ expiryTime ≤ timestamp + max; with a clock, not expiring within min, and no future timestamp. */
+export function checkExpiry(
+  collector: Collector,
+  timestamp: number,
+  expiryTime: number,
+  now: number | undefined,
+  window: ExpiryWindow,
+): void {
+  const min = window.minMinutes * minute;
+  const max = window.maxMinutes * minute;
+  const span = `between ${describeDuration(min)} and ${describeDuration(max)} after timestamp`;
+  const distance = expiryTime - timestamp;
+  if (distance < min || distance > max) {
+    const actual =
+      distance < 0
+        ? `${describeDuration(distance)} before timestamp`
+        : distance === 0
+          ? 'equal to timestamp'
+          : `${describeDuration(distance)} after timestamp`;
+    collector.error('/expiryTime', 'expiry-window', `expiryTime is ${actual}; set it ${span}.`, {
+      minMinutes: window.minMinutes,
+      maxMinutes: window.maxMinutes,
+    });
+  }
+  if (now === undefined) return;
+  if (expiryTime < now + min) {
+    const left = expiryTime - now;
+    collector.error(
+      '/expiryTime',
+      'expired',
+      left <= 0
+        ? `expiryTime is ${describeDuration(left)} in the past; the event has expired, so send it with a later expiryTime.`
+        : `expiryTime is only ${describeDuration(left)} from now; give the event at least ${describeDuration(min)} before it expires.`,
+      { minMinutes: window.minMinutes },
+    );
+  }
+  const ahead = timestamp - now;
+  if (ahead > window.futureTimestampToleranceMinutes * minute) {
+    collector.warn(
+      '/timestamp',
+      'expiry-window',
+      `timestamp is ${describeDuration(ahead)} in the future; set it to when the event happened.`,
+    );
+  }
+}
+
+/** `event.name` is not one of the known schemas. */
+export function unknownEvent(
+  collector: Collector,
+  name: string,
+  path: string,
+  known: readonly string[],
+): void {
+  const suggestion = closest(name, known);
+  collector.error(
+    path,
+    'unknown-event',
+    suggestion
+      ? `${describeValue(name)} is not a known event name; did you mean ${suggestion}? (known: ${known.join(', ')})`
+      : `${describeValue(name)} is not a known event name; use one of ${listWords(known)}.`,
+    known,
+    name,
+  );
+}
+
+/** What the localized-attribute checks need to know about the event's schema. */
+export interface LocalizedContext {
+  readonly localePattern: RegExp;
+  /** The schema's name and locales, or undefined when event.name is unknown. */
+  readonly schema: { readonly name: string; readonly locales: readonly string[] } | undefined;
+}
+
+/** localizedAttributes against the references the payload made (collector.references). */
+export function checkLocalizedAttributes(
+  collector: Collector,
+  value: unknown,
+  path: string,
+  context: LocalizedContext,
+): void {
+  const entries = asArray(collector, value, path);
+  if (!entries) return;
+  if (entries.length > scanLimit) {
+    collector.error(
+      path,
+      'items',
+      `The array has ${entries.length} items; the validator reads at most ${scanLimit}.`,
+    );
+    return;
+  }
+  const referenced = new Map<string, string>();
+  for (const reference of collector.references) {
+    if (!referenced.has(reference.key)) referenced.set(reference.key, reference.path);
+  }
+  const seen = new Map<string, number>();
+  const objects: { entry: Record<string, unknown>; index: number; locale: string | undefined }[] =
+    [];
+  for (let index = 0; index < entries.length; index++) {
+    const entryPath = childPointer(path, index);
+    const entry = asObject(collector, readItem(collector, entries, index, path), entryPath);
+    if (!entry) continue;
+    const keys = keysOf(collector, entry, entryPath) ?? [];
+    const locale = checkLocale(collector, entry, entryPath, context, seen, index);
+    objects.push({ entry, index, locale });
+    for (const key of keys) {
+      if (key === 'locale') continue;
+      const item = read(collector, entry, key, entryPath);
+      if (typeof item !== 'string')
+        collector.typeError(childPointer(entryPath, key), 'a string', item);
+      // Without a known schema the payload was not read, so nothing is known to be unused.
+      if (context.schema && !referenced.has(key)) {
+        collector.warn(
+          childPointer(entryPath, key),
+          'localized-unused',
+          `Nothing refers to ${JSON.stringify(key)}; remove it, or refer to it with ${JSON.stringify(collector.referencePrefix + key)}.`,
+          undefined,
+          key,
+        );
+      }
+    }
+  }
+  for (const [key, where] of referenced) {
+    if (objects.length === 0) {
+      collector.error(
+        path,
+        'localized-missing',
+        `${where} refers to ${JSON.stringify(key)}, but localizedAttributes has no entries; add one per locale with ${JSON.stringify(key)}.`,
+        key,
+      );
+    }
+    for (const { entry, index, locale } of objects) {
+      if (hasOwn(entry, key)) continue;
+      const name = locale === undefined ? `entry ${index}` : `${locale} entry`;
+      collector.error(
+        childPointer(path, index),
+        'localized-missing',
+        `The ${name} has no ${JSON.stringify(key)}, which ${where} refers to; add it.`,
+        key,
+      );
+    }
+  }
+}
+
+function checkLocale(
+  collector: Collector,
+  entry: Record<string, unknown>,
+  entryPath: string,
+  context: LocalizedContext,
+  seen: Map<string, number>,
+  index: number,
+): string | undefined {
+  const locale = read(collector, entry, 'locale', entryPath);
+  const localePath = childPointer(entryPath, 'locale');
+  if (locale === undefined) {
+    missing(collector, locale, entryPath, 'locale', 'a locale such as en-US');
+    return undefined;
+  }
+  if (typeof locale !== 'string') {
+    collector.typeError(localePath, 'a locale string such as en-US', locale);
+    return undefined;
+  }
+  if (!context.localePattern.test(locale)) {
+    collector.error(
+      localePath,
+      'locale',
+      `${describeValue(locale)} is not a locale tag like en-US (the pattern ${context.localePattern.source}).`,
+      context.localePattern.source,
+      locale,
+    );
+    return locale;
+  }
+  const first = seen.get(locale);
+  if (first !== undefined) {
+    collector.error(
+      localePath,
+      'locale',
+      `${locale} already has an entry (${childPointer(entryPath.slice(0, entryPath.lastIndexOf('/')), first)}); merge the two.`,
+      undefined,
+      locale,
+    );
+  } else {
+    seen.set(locale, index);
+  }
+  const schema = context.schema;
+  if (schema && !schema.locales.includes(locale)) {
+    collector.warn(
+      localePath,
+      'unsupported-locale',
+      `${schema.name} supports ${listWords(schema.locales)} only; Alexa may not deliver it to ${locale} users.`,
+      schema.locales,
+      locale,
+    );
+  }
+  return locale;
+}
+
+/** The boolean twin of checkLocalizedAttributes (errors only). */
+export function isLocalizedAttributes(
+  value: unknown,
+  references: readonly string[],
+  localePattern: RegExp,
+): boolean {
+  if (!Array.isArray(value)) return false;
+  const count = value.length;
+  if (count > scanLimit) return false;
+  if (count === 0) return references.length === 0;
+  let first: unknown;
+  let seen: Set<unknown> | undefined;
+  for (let index = 0; index < count; index++) {
+    const entry: unknown = value[index];
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return false;
+    const record = entry as Record<string, unknown>;
+    for (const key in record) if (typeof record[key] !== 'string') return false;
+    const locale = record.locale;
+    if (typeof locale !== 'string' || !localePattern.test(locale)) return false;
+    if (index === 0) first = locale;
+    else {
+      seen ??= new Set([first]);
+      if (seen.has(locale)) return false;
+      seen.add(locale);
+    }
+    for (const key of references) {
+      if (!hasOwn(record, key) || typeof record[key] !== 'string') return false;
+    }
+  }
+  return true;
+}
+
+const unicast = 'Unicast';
+const multicast = 'Multicast';
+
+/** relevantAudience: Unicast with a user, or Multicast with an empty payload. */
+export function checkAudience(
+  collector: Collector,
+  value: unknown,
+  path: string,
+  userPrefix: string,
+): void {
+  const audience = asObject(collector, value, path);
+  if (!audience) return;
+  closed(collector, audience, path, audienceKeys);
+  const type = read(collector, audience, 'type', path);
+  const typePath = childPointer(path, 'type');
+  if (type === undefined) missing(collector, type, path, 'type', `"${unicast}" or "${multicast}"`);
+  else if (typeof type !== 'string')
+    collector.typeError(typePath, `"${unicast}" or "${multicast}"`, type);
+  else if (type !== unicast && type !== multicast) {
+    const suggestion = closest(type, [unicast, multicast]);
+    collector.error(
+      typePath,
+      'enum',
+      `${describeValue(type)} is not one of ${unicast} or ${multicast}${suggestion ? `; did you mean ${suggestion}?` : '.'}`,
+      [unicast, multicast],
+      type,
+    );
+  }
+  const payload = read(collector, audience, 'payload', path);
+  const payloadPath = childPointer(path, 'payload');
+  if (payload === undefined) {
+    missing(
+      collector,
+      payload,
+      path,
+      'payload',
+      type === multicast ? 'an empty object {}' : 'an object',
+    );
+    return;
+  }
+  const object = asObject(collector, payload, payloadPath);
+  if (!object) return;
+  if (type === multicast) {
+    const keys = keysOf(collector, object, payloadPath);
+    if (keys && keys.length > 0) {
+      collector.error(
+        payloadPath,
+        'audience',
+        `A Multicast audience's payload must be empty ({}); remove ${listWords(keys.map((key) => JSON.stringify(key)))}.`,
+        {},
+      );
+    }
+    return;
+  }
+  if (type !== unicast) return;
+  closed(collector, object, payloadPath, userKeys);
+  const user = read(collector, object, 'user', payloadPath);
+  const userPath = childPointer(payloadPath, 'user');
+  if (user === undefined)
+    missing(collector, user, payloadPath, 'user', 'the userId of the recipient');
+  else if (typeof user !== 'string') collector.typeError(userPath, 'a userId string', user);
+  else if (user.length === 0) {
+    collector.error(
+      userPath,
+      'length',
+      'The userId is empty; use context.System.user.userId of the recipient.',
+      { minLength: 1 },
+      user,
+    );
+  } else if (!user.startsWith(userPrefix)) {
+    collector.warn(
+      userPath,
+      'audience',
+      `${describeValue(user)} does not look like a userId (they start with ${userPrefix}); use context.System.user.userId.`,
+      userPrefix,
+      user,
+    );
+  }
+}
+
+const audienceKeys: ReadonlySet<string> = new Set(['type', 'payload']);
+const userKeys: ReadonlySet<string> = new Set(['user']);
+
+/** The boolean twin of checkAudience (errors only). */
+export function isAudience(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  for (const key in value) if (key !== 'type' && key !== 'payload') return false;
+  const payload = value.payload;
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return false;
+  const type = value.type;
+  if (type === multicast) {
+    for (const _key in payload) return false;
+    return true;
+  }
+  if (type !== unicast) return false;
+  for (const key in payload) if (key !== 'user') return false;
+  const user = (payload as Record<string, unknown>).user;
+  return typeof user === 'string' && user.length > 0;
+}
+
+function hasOwn(object: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}

@@ -1,0 +1,42 @@
+/** "Did you mean" for the validators: the closest candidate by edit distance, if close enough. */
+
+/** Edit distance (Levenshtein), case-insensitive, so `tornado` is 0 from `TORNADO`. */
+export function editDistance(a: string, b: string): number {
+  const previous: number[] = [];
+  for (let j = 0; j <= b.length; j++) previous.push(j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0]!;
+    previous[0] = i;
+    const left = a[i - 1]!.toLowerCase();
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j]!;
+      previous[j] = Math.min(
+        above + 1,
+        previous[j - 1]! + 1,
+        diagonal + (left === b[j - 1]!.toLowerCase() ? 0 : 1),
+      );
+      diagonal = above;
+    }
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * The candidate closest to `name`, when it is a plausible typo (at most a third of the name's
+ * length away, and at least 2 edits allowed). Long inputs are not compared: a 10 000-character
+ * string is not a typo, and comparing it would be slow.
+ */
+export function closest(name: string, candidates: readonly string[]): string | undefined {
+  if (name.length > 200) return undefined;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(name, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const limit = Math.max(2, Math.floor(name.length / 3));
+  return bestDistance <= limit ? best : undefined;
+}
