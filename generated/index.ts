@@ -14,6 +14,7 @@
  * Change the definitions and run `npm run generate` instead.
  */
 
+export * from './builders.js';
 export * from './catalog.js';
 export * from './examples.js';
 export * from './manifest.js';

@@ -1,3 +1,4 @@
+import { emitBuilders } from './builders.js';
 import { emitCatalog } from './catalog.js';
 import { emitExamples } from './examples.js';
 import type { EmitContext, EmittedFile, Emitter } from './emitter.js';
@@ -17,6 +18,7 @@ export const emitters: readonly Emitter[] = [
   emitValidators,
   emitPreview,
   emitManifest,
+  emitBuilders,
 ];
 
 export async function emitAll(context: EmitContext): Promise<EmittedFile[]> {
