@@ -23,7 +23,15 @@ import {
   type RetryOptions,
   type RetryPolicy,
 } from './retry.js';
+import type { EventName } from '../../generated/types/index.js';
 import { runSendMany, type SendManyOptions, type SendManyResult } from './send-many.js';
+import {
+  sendToSubscribers,
+  type SendToSubscribersOptions,
+  type SendToSubscribersResult,
+  type SubscriberEventBuilder,
+  type SubscriberSource,
+} from './send-to-subscribers.js';
 import { LwaTokenProvider } from './token.js';
 import { HttpTransport, TransportError } from './transport.js';
 import type {
@@ -256,6 +264,26 @@ export class ProactiveEventsClient {
       now: this.#now,
       redact: (text) => this.#redact(text),
     });
+  }
+
+  /**
+   * Sends `build(userId)` to every user currently subscribed to `eventName` (from a
+   * SubscriptionTracker), as Unicast events, batch by batch. Never throws for one user: every
+   * subscriber is counted as sent or failed, and failures can go to an outbox.
+   */
+  sendToSubscribers(
+    eventName: EventName,
+    build: SubscriberEventBuilder,
+    subscribers: SubscriberSource,
+    options: SendToSubscribersOptions = {},
+  ): Promise<SendToSubscribersResult> {
+    return sendToSubscribers(
+      (events, sendOptions) => this.sendMany(events, sendOptions),
+      eventName,
+      build,
+      subscribers,
+      options,
+    );
   }
 
   /** Closes the connection pools; in-flight requests finish first. */

@@ -55,3 +55,11 @@ export {
   type StandaloneTokenOptions,
 } from './token.js';
 export type { AccessTokenResponse, EventValidator, Logger, ProactiveEventInput } from './types.js';
+export type {
+  SendToSubscribersOptions,
+  SendToSubscribersResult,
+  SendToSubscribersSummary,
+  SubscriberEventBuilder,
+  SubscriberFailure,
+  SubscriberSource,
+} from './send-to-subscribers.js';
