@@ -21,4 +21,5 @@ export * from './manifest.js';
 export * from './preview.js';
 export type * from './types/index.js';
 export * from './validate.js';
+export * from '../runtime/builders/index.js';
 export * from '../runtime/client/index.js';

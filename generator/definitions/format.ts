@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { closest } from '../codegen/suggest.js';
+import { closest } from '../../runtime/suggest.js';
 import { definitionSchemaPath } from '../paths.js';
 import { escapeSegment } from './pointer.js';
 import type { Problem } from './problems.js';

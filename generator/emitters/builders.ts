@@ -2,7 +2,7 @@ import { Project, VariableDeclarationKind, Writers, type WriterFunction } from '
 import { commentText, literal } from '../codegen/literal.js';
 import { walkFields } from '../model/build-fields.js';
 import type { EventSchema, Field, Model } from '../model/types.js';
-import { allSources, type EmitContext, type EmittedFile } from './emitter.js';
+import { allSources, type EmitContext, type EmittedFile, emittedImport } from './emitter.js';
 import { typesModule } from './types.js';
 
 export const buildersModule = 'builders.ts';
@@ -108,7 +108,7 @@ export function emitBuilders(context: EmitContext): EmittedFile[] {
     {
       isTypeOnly: true,
       namedImports: [...usedTypes].sort(),
-      moduleSpecifier: `./${typesModule.replace(/\.ts$/, '.js')}`,
+      moduleSpecifier: emittedImport(typesModule),
     },
     {
       namedImports: [

@@ -2,7 +2,7 @@ import { Project, VariableDeclarationKind } from 'ts-morph';
 import { literal } from '../codegen/literal.js';
 import { walkFields } from '../model/build-fields.js';
 import type { EventSchema, Model } from '../model/types.js';
-import { allSources, type EmitContext, type EmittedFile } from './emitter.js';
+import { allSources, type EmitContext, type EmittedFile, emittedImport } from './emitter.js';
 import { typesModule } from './types.js';
 
 export const catalogModule = 'catalog.ts';
@@ -21,7 +21,7 @@ export function emitCatalog(context: EmitContext): EmittedFile[] {
     {
       isTypeOnly: true,
       namedImports: ['EventName'],
-      moduleSpecifier: `./${typesModule.replace(/\.ts$/, '.js')}`,
+      moduleSpecifier: emittedImport(typesModule),
     },
   ]);
   file.addVariableStatements([

@@ -23,6 +23,11 @@ export interface EmitContext {
 
 export type Emitter = (context: EmitContext) => EmittedFile[] | Promise<EmittedFile[]>;
 
+/** The import specifier of an emitted module (e.g. 'types/index.ts') from a module at the top of generated/. */
+export function emittedImport(path: string): string {
+  return `./${path.replace(/\.ts$/, '.js')}`;
+}
+
 export function createContext(model: Model, outDir: string): EmitContext {
   return {
     model,

@@ -1,6 +1,6 @@
 import { Project, VariableDeclarationKind } from 'ts-morph';
 import { literal } from '../codegen/literal.js';
-import { allSources, type EmitContext, type EmittedFile } from './emitter.js';
+import { allSources, type EmitContext, type EmittedFile, emittedImport } from './emitter.js';
 import { typesModule } from './types.js';
 
 export const examplesModule = 'examples.ts';
@@ -17,7 +17,7 @@ export function emitExamples(context: EmitContext): EmittedFile[] {
   file.addImportDeclaration({
     isTypeOnly: true,
     namedImports: ['EventName', 'EventOf'],
-    moduleSpecifier: `./${typesModule.replace(/\.ts$/, '.js')}`,
+    moduleSpecifier: emittedImport(typesModule),
   });
   const byName = Object.fromEntries(
     model.events.map((event) => [event.name, event.examples.map((example) => example.event)]),

@@ -1,8 +1,8 @@
 import { Project } from 'ts-morph';
-import { allSources, type EmitContext, type EmittedFile } from './emitter.js';
+import { allSources, type EmitContext, type EmittedFile, emittedImport } from './emitter.js';
 
 /** Hand-written run-time modules whose whole surface the package entry point re-exports. */
-const runtimeReexports = ['client/index.js'];
+const runtimeReexports = ['builders/index.js', 'client/index.js'];
 
 /**
  * generated/index.ts: the package's entry point, re-exporting every emitted module that asks to
@@ -17,7 +17,7 @@ export function emitIndex(context: EmitContext, emitted: readonly EmittedFile[])
   file.addExportDeclarations([
     ...modules.map((module) => ({
       isTypeOnly: module.reexport === 'types',
-      moduleSpecifier: `./${module.path.replace(/\.ts$/, '.js')}`,
+      moduleSpecifier: emittedImport(module.path),
     })),
     ...runtimeReexports.map((module) => ({
       moduleSpecifier: context.runtimeImport('index.ts', module),

@@ -1,7 +1,7 @@
 import { Project, VariableDeclarationKind } from 'ts-morph';
 import { commentText, literal } from '../codegen/literal.js';
 import type { Model } from '../model/types.js';
-import { allSources, type EmitContext, type EmittedFile } from './emitter.js';
+import { allSources, type EmitContext, type EmittedFile, emittedImport } from './emitter.js';
 import { typesModule } from './types.js';
 
 export const manifestModule = 'manifest.ts';
@@ -30,7 +30,7 @@ export function emitManifest(context: EmitContext): EmittedFile[] {
     {
       isTypeOnly: true,
       namedImports: ['EventName'],
-      moduleSpecifier: `./${typesModule.replace(/\.ts$/, '.js')}`,
+      moduleSpecifier: emittedImport(typesModule),
     },
   ]);
   file.addVariableStatements([

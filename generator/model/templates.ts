@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import type { Problem } from '../definitions/problems.js';
 import type { SourceFile } from '../definitions/source.js';
-import { closest } from '../codegen/suggest.js';
+import { closest } from '../../runtime/suggest.js';
 import { fieldAt, walkFields } from './build-fields.js';
 import type { Field, FieldKind, ObjectField } from './types.js';
 

@@ -335,6 +335,7 @@ export class ProactiveEventsClient {
       details === undefined
         ? undefined
         : (JSON.parse(this.#redact(JSON.stringify(details))) as Record<string, unknown>);
-    sink.call(this.#logger, this.#redact(message), safeDetails);
+    if (safeDetails === undefined) sink.call(this.#logger, this.#redact(message));
+    else sink.call(this.#logger, this.#redact(message), safeDetails);
   }
 }

@@ -4,6 +4,7 @@
  */
 
 /** A schema as far as naming goes. */
+import { closest } from '../suggest.js';
 export interface NamedSchema {
   readonly name: string;
   /** The middle part of the name, e.g. WeatherAlert. */
@@ -53,37 +54,8 @@ export function unknownEventMessage(
   candidates: readonly string[],
   listed: readonly string[] = candidates,
 ): string {
-  const suggestion = closestName(name, candidates);
+  const suggestion = closest(name, candidates);
   return suggestion === undefined
     ? `unknown event ${JSON.stringify(name)} (one of ${listed.join(', ')})`
     : `unknown event ${JSON.stringify(name)} (did you mean ${JSON.stringify(suggestion)}?)`;
-}
-
-/** The candidate closest to `name` (case-insensitive edit distance), if close enough to be a typo. */
-export function closestName(name: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
-}
-
-/** Levenshtein distance. generator/codegen/suggest.ts has the same for the generator; runtime/ cannot import it. */
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
 }

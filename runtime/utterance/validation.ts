@@ -1,4 +1,4 @@
-import { validateProactiveEvent } from '../../generated/validate.js';
+import { isProactiveEvent, validateProactiveEvent } from '../../generated/validate.js';
 import { UtterancePreviewError, type PreviewValidationIssue } from './errors.js';
 
 /** What a validator says about an event: the generated validateProactiveEvent has this shape. */
@@ -14,7 +14,9 @@ export type PreviewValidator = (event: unknown) => PreviewValidationResult;
  * By default the generated validator, without a clock: a preview says what an event would say,
  * whenever it is sent, so expiry against the current time does not matter here.
  */
-export const defaultPreviewValidator: PreviewValidator = (event) => validateProactiveEvent(event);
+export const defaultPreviewValidator: PreviewValidator = (event) =>
+  // The boolean path is several times faster; the issues are only needed to explain a refusal.
+  isProactiveEvent(event) ? { valid: true, errors: [] } : validateProactiveEvent(event);
 
 let validator: PreviewValidator | undefined = defaultPreviewValidator;
 

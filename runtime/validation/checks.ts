@@ -3,7 +3,7 @@ import type { Collector } from './collector.js';
 import { parseDateTime, describeDateTimeProblem } from './date-time.js';
 import { describeValue, listWords } from './describe.js';
 import { childPointer, lastSegment } from './pointer.js';
-import { closest } from './suggest.js';
+import { closest } from '../suggest.js';
 
 /**
  * The value checks of the full path, one per field kind. The generated validators call them

@@ -3,7 +3,7 @@ import { closed, scanLimit } from './checks.js';
 import type { Collector } from './collector.js';
 import { describeDuration, describeValue, listWords } from './describe.js';
 import { childPointer } from './pointer.js';
-import { closest } from './suggest.js';
+import { closest } from '../suggest.js';
 
 /**
  * The envelope's cross-field rules (DECISIONS.md, "Envelope"), parameterised by the facts of

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../generator/cli/main.js';
+import { runCapturedCli } from '../support/run-cli.js';
 import { packageRoot } from '../../generator/paths.js';
 import { gameInvite, trashCollection, variant } from '../validation/fixtures.js';
 
@@ -14,25 +14,9 @@ const file = (name: string, contents: unknown) => {
   return path;
 };
 
-/** Runs the CLI in process; resolves to its exit code and what it printed. */
+/** Runs the validate command in process; resolves to its exit code and what it printed. */
 async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await runCli(['validate', ...argv]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
+  return runCapturedCli(['validate', ...argv]);
 }
 
 const expired = variant(gameInvite, (e) => (e.expiryTime = '2019-02-13T14:04:00Z'));

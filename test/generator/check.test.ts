@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCliCaptured } from '../support/cli.js';
+import { runCapturedCli } from '../support/run-cli.js';
 import { scratchDefinitions, snapshotTree } from '../support/definitions.js';
 
 describe('generate --check', () => {
   let scratch: Awaited<ReturnType<typeof scratchDefinitions>>;
   const check = () =>
-    runCliCaptured([
+    runCapturedCli([
       'generate',
       '--check',
       '--definitions',
@@ -21,7 +21,7 @@ describe('generate --check', () => {
     scratch = await scratchDefinitions();
     expect(
       (
-        await runCliCaptured([
+        await runCapturedCli([
           'generate',
           '--definitions',
           scratch.definitions,
@@ -71,7 +71,7 @@ describe('generate --check', () => {
     await scratch.edit('envelope.yaml', (text) =>
       text.replace('minMinutes: 5', 'minMinutes: five'),
     );
-    const run = await runCliCaptured([
+    const run = await runCapturedCli([
       'generate',
       '--definitions',
       scratch.definitions,
@@ -95,29 +95,29 @@ describe('CLI', () => {
   it.each([[['--help']], [['generate', '--help']], [['schemas', '--help']]])(
     '%j prints help and exits 0',
     async (args) => {
-      const run = await runCliCaptured(args);
+      const run = await runCapturedCli(args);
       expect(run.code).toBe(0);
     },
   );
 
   it('exits 2 with the usage for an unknown command', async () => {
-    const run = await runCliCaptured(['frobnicate']);
+    const run = await runCapturedCli(['frobnicate']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/Unknown argument: frobnicate\n$/);
   });
 
   it('exits 2 without a command', async () => {
-    expect((await runCliCaptured([])).code).toBe(2);
+    expect((await runCapturedCli([])).code).toBe(2);
   });
 
   it('lists the schemas with their fields', async () => {
-    const run = await runCliCaptured(['schemas']);
+    const run = await runCapturedCli(['schemas']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
       'AMAZON.TrashCollectionAlert.Activated — The coming collection day and the kinds of garbage collected on it.\n  locales: de-DE,',
     );
     expect(run.stdout).toContain('  alert.garbageTypes[]  enum (required): BOTTLES | BULKY |');
-    const json = JSON.parse((await runCliCaptured(['schemas', '--json'])).stdout) as {
+    const json = JSON.parse((await runCapturedCli(['schemas', '--json'])).stdout) as {
       name: string;
       locales: string[];
     }[];

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCliCaptured } from '../support/cli.js';
+import { runCapturedCli } from '../support/run-cli.js';
 import { scratchDefinitions, snapshotTree } from '../support/definitions.js';
 
 const weather = 'events/AMAZON.WeatherAlert.Activated.yaml';
@@ -18,7 +18,7 @@ describe('bad definitions', () => {
   afterEach(() => scratch.dispose());
 
   async function generate() {
-    return runCliCaptured(['generate', '--definitions', scratch.definitions, '--out', scratch.out]);
+    return runCapturedCli(['generate', '--definitions', scratch.definitions, '--out', scratch.out]);
   }
 
   /** Runs generate on the broken definitions; returns the problem lines with the scratch prefix removed. */

@@ -2,7 +2,7 @@ import { cp, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCapturedCli } from './run-cli.js';
+import { runCapturedCli } from '../support/run-cli.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures/manifest');
 let work: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { manifestFragment, publishableEvents } from '../../generated/manifest.js';
-import { runCapturedCli } from './run-cli.js';
+import { runCapturedCli } from '../support/run-cli.js';
 
 const formats = [
   ['jovo', 'jovo.js'],

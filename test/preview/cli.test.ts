@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../generator/cli/main.js';
+import { runCapturedCli } from '../support/run-cli.js';
 import { eventOf } from './events.js';
 
 let dir: string;
@@ -13,18 +13,8 @@ afterAll(async () => rm(dir, { recursive: true, force: true }));
 
 async function cli(args: string[], files: Record<string, string>) {
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
-  const out: string[] = [];
-  const err: string[] = [];
-  const [stdout, stderr] = [process.stdout.write, process.stderr.write];
-  process.stdout.write = ((chunk: string) => out.push(chunk) > 0) as typeof stdout;
-  process.stderr.write = ((chunk: string) => err.push(chunk) > 0) as typeof stderr;
-  try {
-    const code = await runCli(['preview', ...args.map((arg) => arg.replace('$DIR', dir))]);
-    return { code, stdout: out.join(''), stderr: err.join('').replaceAll(dir, '$DIR') };
-  } finally {
-    process.stdout.write = stdout;
-    process.stderr.write = stderr;
-  }
+  const run = await runCapturedCli(['preview', ...args.map((arg) => arg.replace('$DIR', dir))]);
+  return { ...run, stderr: run.stderr.replaceAll(dir, '$DIR') };
 }
 
 const media = JSON.stringify(

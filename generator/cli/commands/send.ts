@@ -147,8 +147,11 @@ function failureLines(
 ): string {
   const source = events[outcome.index]?.source ?? `#${outcome.index}`;
   const ref = outcome.referenceId === undefined ? '' : ` (${outcome.referenceId})`;
-  const lines = [`failed ${source}${ref}: ${outcome.error.message}`];
-  for (const issue of outcome.error.issues ?? []) {
+  // A validation failure's message already lists its issues; they are printed once, below.
+  const issues = outcome.error.issues ?? [];
+  const headline = issues.length > 0 ? outcome.error.message.split('\n')[0] : outcome.error.message;
+  const lines = [`failed ${source}${ref}: ${headline}`];
+  for (const issue of issues) {
     lines.push(`  ${issue.path || '/'}: ${issue.message} [${issue.code}]`);
   }
   if (outcome.error.hint !== undefined) lines.push(`  hint: ${outcome.error.hint}`);

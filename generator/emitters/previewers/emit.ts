@@ -3,7 +3,7 @@ import { commentText, identifier, literal } from '../../codegen/literal.js';
 import { fieldAt } from '../../model/build-fields.js';
 import { requiredUtteranceLocale } from '../../model/templates.js';
 import type { EnumField, EventSchema, UtteranceVariant } from '../../model/types.js';
-import { allSources, type EmitContext, type EmittedFile } from '../emitter.js';
+import { allSources, type EmitContext, type EmittedFile, emittedImport } from '../emitter.js';
 import { typesModule } from '../types.js';
 import { compileTemplate, conditionExpression, helperReferences } from './compile-template.js';
 
@@ -43,7 +43,7 @@ export function emitPreview(context: EmitContext): EmittedFile[] {
     {
       isTypeOnly: true,
       namedImports: [...typeImports].sort(),
-      moduleSpecifier: `./${typesModule.replace(/\.ts$/, '.js')}`,
+      moduleSpecifier: emittedImport(typesModule),
     },
   ]);
   file.addExportDeclarations([

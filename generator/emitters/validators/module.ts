@@ -1,5 +1,5 @@
 import { Code, code, join } from '../../codegen/code.js';
-import { allSources, type EmitContext, type EmittedFile } from '../emitter.js';
+import { allSources, type EmitContext, type EmittedFile, emittedImport } from '../emitter.js';
 import { typesModule } from '../types.js';
 import { emitEnvelopeFunctions } from './envelope.js';
 import { emitPayloadFunctions } from './payload.js';
@@ -35,7 +35,7 @@ export function emitValidators(context: EmitContext): EmittedFile[] {
       code`[${payload.event.name}, { name: ${payload.event.name}, locales: ${payload.event.locales}, check: ${payload.check}, is: ${payload.is} }]`,
   );
   const runtime = (module: string) => context.runtimeImport(validateModule, `validation/${module}`);
-  const types = `./${typesModule.replace(/\.ts$/, '.js')}`;
+  const types = emittedImport(typesModule);
   const helpers: Record<string, readonly string[]> = {
     'access.js': ['asArray', 'asObject', 'missing', 'read', 'readItem'],
     'checks.js': [

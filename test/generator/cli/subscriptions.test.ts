@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../../generator/cli/main.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCapturedCli } from '../../support/run-cli.js';
 import { jsonErrorPosition, lineAndColumn } from '../../../generator/cli/subscriptions/input.js';
 import { MESSAGE, ORDER, request, WEATHER } from '../../runtime/subscriptions/helpers.js';
 
@@ -19,23 +19,8 @@ afterEach(() => {
 
 /** Runs the CLI in-process and captures what it prints. */
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    const code = await runCli(args);
-    return { code, out, err };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
+  const { code, stdout, stderr } = await runCapturedCli(args);
+  return { code, out: stdout, err: stderr };
 }
 
 function file(name: string, content: unknown): string {

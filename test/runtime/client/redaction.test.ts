@@ -90,6 +90,14 @@ describe('secrets never leak', () => {
     await client.close();
   });
 
+  it('passes a logger only the arguments it has (console.debug prints no stray undefined)', async () => {
+    const calls: unknown[][] = [];
+    const { client } = harness(fake, { logger: { debug: (...args: unknown[]) => calls.push(args) } });
+    await client.getAccessToken();
+    expect(calls).toEqual([['access token issued, valid for 3600 s']]);
+    await client.close();
+  });
+
   it('not in sendMany outcomes or the outbox entry', async () => {
     fake.script('events', { status: 400, body: { message: `echo ${SECRET}` } });
     const { client } = harness(fake);

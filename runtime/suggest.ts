@@ -1,4 +1,4 @@
-/** "Did you mean" for the validators: the closest candidate by edit distance, if close enough. */
+/** "Did you mean": the closest candidate by edit distance, if close enough — for validators, the manifest and the generator alike. */
 
 /** Edit distance (Levenshtein), case-insensitive, so `tornado` is 0 from `TORNADO`. */
 export function editDistance(a: string, b: string): number {
