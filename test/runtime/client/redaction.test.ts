@@ -92,7 +92,9 @@ describe('secrets never leak', () => {
 
   it('passes a logger only the arguments it has (console.debug prints no stray undefined)', async () => {
     const calls: unknown[][] = [];
-    const { client } = harness(fake, { logger: { debug: (...args: unknown[]) => calls.push(args) } });
+    const { client } = harness(fake, {
+      logger: { debug: (...args: unknown[]) => calls.push(args) },
+    });
     await client.getAccessToken();
     expect(calls).toEqual([['access token issued, valid for 3600 s']]);
     await client.close();
