@@ -9,6 +9,7 @@ export default tseslint.config(
       'coverage/**',
       '.scratch/**',
       '.scratch-test-*/**',
+      '.bench-generate-*/**',
       'test/fixtures/**/out/**',
       // Project files the manifest patcher edits, some deliberately broken.
       'test/fixtures/manifest/**',

@@ -1,9 +1,11 @@
 // `npm run bench`: every benchmark, one after another, in one process.
+import { runGenerateBench } from './generate.bench.js';
 import { runPreviewBench } from './preview.bench.js';
 import { runSendBench } from './send.bench.js';
 import { runSubscriptionsBench } from './subscriptions.bench.js';
 import { runValidateBench } from './validate.bench.js';
 
+await runGenerateBench();
 await runValidateBench();
 await runPreviewBench();
 await runSendBench();
