@@ -57,7 +57,7 @@ export const publishableEvents = [
  *
  * @see https://developer.amazon.com/docs/smapi/proactive-events-api.html
  * @example
- * manifestFragment({ events: ['AMAZON.WeatherAlert.Activated'] })
+ * manifestFragment({ events: ["AMAZON.WeatherAlert.Activated"] })
  */
 export function manifestFragment(
   options: ManifestOptions<EventName> = {},

@@ -80,7 +80,7 @@ export function emitManifest(context: EmitContext): EmittedFile[] {
         '',
         `@see ${commentText(manifest.reference)}`,
         '@example',
-        "manifestFragment({ events: ['AMAZON.WeatherAlert.Activated'] })",
+        `manifestFragment({ events: [${commentText(JSON.stringify(model.events[0]?.name ?? ''))}] })`,
       ].join('\n'),
     ],
     parameters: [{ name: 'options', type: 'ManifestOptions<EventName>', initializer: '{}' }],
