@@ -1,6 +1,7 @@
 /**
  * `proactive-events token`: checks the Skill Messaging credentials by requesting an access token. The
- * token is masked unless `--show` is given, so a screenshot or a CI log of this command is harmless.
+ * token itself is always masked (tokens never appear in output), so a screenshot or a CI log of this
+ * command is harmless; the client requests its own tokens when it sends.
  */
 import type { Argv, CommandModule } from 'yargs';
 import { REGIONS, type Region } from '../../../runtime/client/endpoints.js';
@@ -14,7 +15,6 @@ interface TokenArgs {
   region: Region;
   'token-url'?: string;
   json: boolean;
-  show: boolean;
 }
 
 export const tokenCommand: CommandModule<object, TokenArgs> = {
@@ -29,11 +29,10 @@ export const tokenCommand: CommandModule<object, TokenArgs> = {
         describe: 'Accepted for symmetry with `send`; Login with Amazon has one global endpoint',
       })
       .option('token-url', { type: 'string', describe: 'Override the LWA token URL (testing)' })
-      .option('json', { type: 'boolean', default: false, describe: 'Print JSON' })
-      .option('show', {
+      .option('json', {
         type: 'boolean',
         default: false,
-        describe: 'Print the whole token instead of a masked one',
+        describe: 'Print JSON',
       }) as unknown as Argv<TokenArgs>,
   handler: async (argv) => {
     const { clientId, clientSecret } = readCredentials();
@@ -50,14 +49,14 @@ export const tokenCommand: CommandModule<object, TokenArgs> = {
       }
       throw error;
     }
-    const token = argv.show ? response.access_token : maskToken(response.access_token);
+    const token = maskToken(response.access_token);
     const expiresAt = new Date(requestedAt + response.expires_in * 1000).toISOString();
     if (argv.json) {
       process.stdout.write(
         `${JSON.stringify(
           {
             access_token: token,
-            masked: !argv.show,
+            masked: true,
             token_type: response.token_type,
             scope: response.scope,
             expires_in: response.expires_in,
@@ -71,7 +70,7 @@ export const tokenCommand: CommandModule<object, TokenArgs> = {
     }
     process.stdout.write(
       [
-        `access token: ${token}${argv.show ? '' : '  (masked; --show prints it)'}`,
+        `access token: ${token}  (masked)`,
         `token type:   ${response.token_type}`,
         `scope:        ${response.scope}`,
         `expires in:   ${response.expires_in} s (at ${expiresAt})`,

@@ -50,25 +50,26 @@ describe('proactive-events token', () => {
     const run = await runCapturedCli(['token', '--token-url', fake.tokenUrl], env);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      `access token: Atza|CLI… (${fake.tokenNumber(1).length} chars)  (masked; --show prints it)`,
+      `access token: Atza|CLI… (${fake.tokenNumber(1).length} chars)  (masked)`,
     );
     expect(run.stdout).toContain('expires in:   3600 s (at ');
     expect(run.stderr).toBe('');
     expectNoSecrets(run);
   });
 
-  it('--json --show prints the whole token only when asked', async () => {
-    const run = await runCapturedCli(
-      ['token', '--token-url', fake.tokenUrl, '--json', '--show'],
-      env,
-    );
+  it('--json prints the token masked too, and there is no way to print it whole', async () => {
+    const run = await runCapturedCli(['token', '--token-url', fake.tokenUrl, '--json'], env);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({
-      access_token: fake.tokenNumber(1),
-      masked: false,
+      access_token: `Atza|CLI… (${fake.tokenNumber(1).length} chars)`,
+      masked: true,
       expires_in: 3600,
       scope: 'alexa::proactive_events',
     });
+    expectNoSecrets(run);
+    const show = await runCapturedCli(['token', '--token-url', fake.tokenUrl, '--show'], env);
+    expect(show.code).toBe(2);
+    expect(show.stdout).not.toContain(fake.tokenNumber(1));
   });
 
   it('invalid_client → exit 1 with the hint, secret not echoed', async () => {
