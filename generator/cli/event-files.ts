@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { OutboxFormatError, parseOutbox } from '../../runtime/client/outbox.js';
 import { CliError, ExitCode } from './errors.js';
-import { locateJsonError } from './json-position.js';
+import { parseJson } from './json-position.js';
 
 export interface SourcedEvent {
   event: unknown;
@@ -32,16 +32,9 @@ async function readText(file: string, what: string): Promise<string> {
 
 export async function readEventFile(file: string): Promise<SourcedEvent[]> {
   const text = await readText(file, 'the event file');
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const where = locateJsonError(text);
-    const detail = where
-      ? `${where.line}:${where.column}: malformed JSON: ${where.message}`
-      : `malformed JSON: ${(error as Error).message}`;
-    throw new CliError(`${file}:${detail}`, ExitCode.usage);
-  }
+  const parsed = parseJson(file, text);
+  if (!parsed.ok) throw new CliError(parsed.problem, ExitCode.usage);
+  const value = parsed.value;
   if (Array.isArray(value)) {
     return value.map((event, i) => ({ event, source: `${file}[${i}]` }));
   }

@@ -138,6 +138,7 @@ export function locateJsonError(text: string): JsonErrorPosition | undefined {
   }
 }
 
+/** 1-based line and column of a 0-based offset (CRLF counts as one line break). */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
@@ -148,4 +149,23 @@ export function lineColumn(text: string, offset: number): { line: number; column
     }
   }
   return { line, column: offset - lineStart + 1 };
+}
+
+export type ParsedJson = { ok: true; value: unknown } | { ok: false; problem: string };
+
+/**
+ * Parses a JSON file's text (a leading byte order mark allowed, as files may carry one); a syntax
+ * error becomes `file:line:column: malformed JSON: reason`, plus what was expected when given.
+ */
+export function parseJson(file: string, text: string, expected?: string): ParsedJson {
+  const json = text.replace(/^\uFEFF/, '');
+  try {
+    return { ok: true, value: JSON.parse(json) as unknown };
+  } catch (error) {
+    const where = locateJsonError(json);
+    const reason = where ? where.message : error instanceof Error ? error.message : String(error);
+    const position = where ? `:${where.line}:${where.column}` : '';
+    const suffix = expected ? ` (${expected})` : '';
+    return { ok: false, problem: `${file}${position}: malformed JSON: ${reason}${suffix}` };
+  }
 }

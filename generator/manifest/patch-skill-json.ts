@@ -6,7 +6,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ManifestPatchError } from './errors.js';
 import { endpointNote, mergeEventNames, type PatchRequest, type PatchResult } from './merge.js';
-import { detectEol, lineAndColumn } from './text-style.js';
+import { lineColumn } from '../cli/json-position.js';
+import { detectEol } from './text-style.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -73,7 +74,7 @@ function parseJson(text: string, file: string): unknown {
     const reason = message
       .replace(/ in JSON at position \d+.*$/, '')
       .replace(/ of JSON input$/, '');
-    throw new ManifestPatchError(file, `not valid JSON: ${reason}`, lineAndColumn(text, offset));
+    throw new ManifestPatchError(file, `not valid JSON: ${reason}`, lineColumn(text, offset));
   }
 }
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { CommandModule } from 'yargs';
 import { CliError, ExitCode } from '../errors.js';
+import { parseJson } from '../json-position.js';
 
 interface PreviewArgs {
   file: string;
@@ -80,26 +81,9 @@ async function readText(file: string): Promise<string> {
 
 /** The event, or a usage error naming the line and column where the JSON breaks. */
 export function parseEvent(file: string, text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    let where = '';
-    if (position) {
-      const before = text.slice(0, Number(position[1]));
-      const line = before.split('\n').length;
-      const column = before.length - before.lastIndexOf('\n');
-      where = `:${line}:${column}`;
-    } else if (text.trim() === '') {
-      where = ':1:1';
-    }
-    const reason = message.replace(/ in JSON at position \d+.*$/, '');
-    throw new CliError(
-      `${file}${where}: malformed JSON: ${reason} (an event as JSON)`,
-      ExitCode.usage,
-    );
-  }
+  const parsed = parseJson(file, text, 'an event as JSON');
+  if (!parsed.ok) throw new CliError(parsed.problem, ExitCode.usage);
+  return parsed.value;
 }
 
 /** The locales of the event's localizedAttributes entries, or en-US when it has none. */

@@ -45,7 +45,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
   handler: async (args) => {
     const { parseDateTime } = await import('../../../runtime/validation/date-time.js');
     const { validateProactiveEvent } = await import('../../../generated/validate.js');
-    const { locateJsonError } = await import('../json-position.js');
+    const { parseJson } = await import('../json-position.js');
     const unknownOption = args.files
       .map(String)
       .find((file) => file.startsWith('-') && file !== '-');
@@ -76,17 +76,9 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
         problems.push(`${file}: cannot read the file (${(error as Error).message})`);
         continue;
       }
-      text = text.replace(/^\uFEFF/, '');
-      try {
-        inputs.push({ file, value: JSON.parse(text) });
-      } catch {
-        const where = locateJsonError(text);
-        problems.push(
-          where
-            ? `${file}:${where.line}:${where.column}: malformed JSON: ${where.message}`
-            : `${file}: malformed JSON`,
-        );
-      }
+      const parsed = parseJson(file, text);
+      if (parsed.ok) inputs.push({ file, value: parsed.value });
+      else problems.push(parsed.problem);
     }
     if (problems.length > 0) throw new CliError(problems.join('\n'), ExitCode.usage);
 

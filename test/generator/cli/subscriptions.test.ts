@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCapturedCli } from '../../support/run-cli.js';
-import { jsonErrorPosition, lineAndColumn } from '../../../generator/cli/subscriptions/input.js';
+import { lineColumn, locateJsonError } from '../../../generator/cli/json-position.js';
 import { MESSAGE, ORDER, request, WEATHER } from '../../runtime/subscriptions/helpers.js';
 
 let dir: string;
@@ -285,25 +285,15 @@ describe('subscriptions list', () => {
 
 describe('JSON error positions', () => {
   it('turns offsets into 1-based line and column', () => {
-    expect(lineAndColumn('ab\ncd\r\nef', 0)).toEqual({ line: 1, column: 1 });
-    expect(lineAndColumn('ab\ncd\r\nef', 4)).toEqual({ line: 2, column: 2 });
-    expect(lineAndColumn('ab\ncd\r\nef', 8)).toEqual({ line: 3, column: 2 });
+    expect(lineColumn('ab\ncd\r\nef', 0)).toEqual({ line: 1, column: 1 });
+    expect(lineColumn('ab\ncd\r\nef', 4)).toEqual({ line: 2, column: 2 });
+    expect(lineColumn('ab\ncd\r\nef', 8)).toEqual({ line: 3, column: 2 });
   });
 
-  it('reads either form of V8 message, and the end of input', () => {
-    expect(jsonErrorPosition('{\n "a" 1}', 'Unexpected number in JSON at position 7')).toEqual({
-      line: 2,
-      column: 6,
-    });
-    expect(
-      jsonErrorPosition(
-        'x',
-        "Expected ',' or '}' after property value in JSON at position 9 (line 3 column 7)",
-      ),
-    ).toEqual({ line: 3, column: 7 });
-    expect(jsonErrorPosition('[\n  {', 'Unexpected end of JSON input')).toEqual({
-      line: 2,
-      column: 4,
-    });
+  it('finds where the JSON breaks, whatever Node’s own message says', () => {
+    expect(locateJsonError('{\n "a" 1}')).toMatchObject({ line: 2, column: 6 });
+    expect(locateJsonError('{\n "a": 1,\n "b": 2 "c": 3}')).toMatchObject({ line: 3, column: 9 });
+    expect(locateJsonError('[\n  {')).toMatchObject({ line: 2, column: 4 });
+    expect(locateJsonError('{"a": [1, 2]}')).toBeUndefined();
   });
 });
