@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { DefaultApiClient } from 'ask-sdk-core';
 import { services } from 'ask-sdk-model';
 import { ProactiveEventsClient } from '../runtime/client/client.js';
-import { getDefaultValidator } from '../runtime/client/default-validator.js';
+import { validateProactiveEvent } from '../generated/validate.js';
 import type { EventValidator } from '../runtime/client/types.js';
 import { BenchServer } from './bench-server.js';
 
@@ -119,13 +119,8 @@ export async function runSendBench(options: SendBenchOptions = {}): Promise<void
   const warmup = options.warmup ?? 1_000;
   const rounds = options.rounds ?? 3;
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
-  let validate = options.validate ?? getDefaultValidator();
-  let validation = options.validate ? 'the given validator' : 'the default (generated) validator';
-  if (validate === undefined) {
-    validate = () => ({ valid: true, errors: [], warnings: [] });
-    validation =
-      'OFF: no validator is wired, events were NOT validated (figures flatter our client)';
-  }
+  const validate = options.validate ?? validateProactiveEvent;
+  const validation = options.validate ? 'the given validator' : 'the generated validator';
 
   const fake = await BenchServer.start({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
   try {

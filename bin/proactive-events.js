@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The published entry point: runs the compiled CLI (built by `npm run build`, which `npm install` runs).
-import { runCli } from '../dist/generator/cli/main.js';
+import { runCli } from '../dist/cli/main.js';
 
 runCli(process.argv.slice(2)).then(
   (code) => {

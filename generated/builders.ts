@@ -45,7 +45,7 @@ import {
   type BuilderRules,
   type EventInput,
   type LocalizableString,
-} from '../runtime/builders/index.js';
+} from 'alexa-proactive-events/runtime';
 import { assertProactiveEvent } from './validate.js';
 
 /** The payload of AMAZON.WeatherAlert.Activated as the builders take it: localizable fields accept one string or one per locale. */

@@ -14,7 +14,7 @@
  * Change the definitions and run `npm run generate` instead.
  */
 
-import type { SchemaInfo } from '../runtime/catalog.js';
+import type { SchemaInfo } from 'alexa-proactive-events/runtime';
 import type { EventName } from './types/index.js';
 
 /** Every event schema, in the order of Amazon’s catalog. */

@@ -16,10 +16,47 @@
 
 export * from './builders.js';
 export * from './catalog.js';
+export * from './client.js';
 export * from './examples.js';
 export * from './manifest.js';
 export * from './preview.js';
 export type * from './types/index.js';
 export * from './validate.js';
-export * from '../runtime/builders/index.js';
-export * from '../runtime/client/index.js';
+export {
+  LocalizationError,
+  LwaError,
+  OutboxFormatError,
+  ProactiveEventsApiError,
+  ProactiveEventsError,
+  ProactiveEventsNetworkError,
+  REGIONS,
+  STAGES,
+  getAccessToken,
+  newReferenceId,
+  parseOutbox,
+  readOutbox,
+  type AudienceInput,
+  type DurationInput,
+  type EventInput,
+  type FailureInfo,
+  type LocalizableString,
+  type LocalizedText,
+  type Logger,
+  type OutboxEntry,
+  type Region,
+  type RetryOptions,
+  type SendManyOptions,
+  type SendManyResult,
+  type SendManySummary,
+  type SendOutcome,
+  type SendProgress,
+  type SendResult,
+  type SendToSubscribersOptions,
+  type SendToSubscribersResult,
+  type SendToSubscribersSummary,
+  type Stage,
+  type StandaloneTokenOptions,
+  type SubscriberEventBuilder,
+  type SubscriberFailure,
+  type SubscriberSource,
+} from 'alexa-proactive-events/runtime';

@@ -18,7 +18,7 @@ import {
   buildManifestFragment,
   type ManifestFragment,
   type ManifestOptions,
-} from '../runtime/manifest/fragment.js';
+} from 'alexa-proactive-events/runtime';
 import type { EventName } from './types/index.js';
 
 /**
@@ -73,6 +73,7 @@ export {
   renderManifest,
   renderJovoSnippet,
   renderSkillJsonSnippet,
-} from '../runtime/manifest/render.js';
-export type { ManifestFormat } from '../runtime/manifest/render.js';
-export type { ManifestFragment, ManifestOptions } from '../runtime/manifest/fragment.js';
+  type ManifestFormat,
+  type ManifestFragment,
+  type ManifestOptions,
+} from 'alexa-proactive-events/runtime';

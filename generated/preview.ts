@@ -18,9 +18,10 @@ import {
   createPreviewer,
   isTruthy,
   type PreviewOptions,
+  type PreviewerTable,
   type UtteranceContext,
   type UtteranceExplanation,
-} from '../runtime/utterance/index.js';
+} from 'alexa-proactive-events/runtime';
 import type {
   DayOfWeek,
   EventName,
@@ -44,8 +45,9 @@ import type {
   WeatherAlertActivatedPayload,
   WeatherAlertType,
 } from './types/index.js';
+import { isProactiveEvent, validateProactiveEvent } from './validate.js';
 
-export { setPreviewValidator, UtterancePreviewError } from '../runtime/utterance/index.js';
+export { UtterancePreviewError } from 'alexa-proactive-events/runtime';
 export type {
   ExplainedValue,
   PreviewOptions,
@@ -54,7 +56,7 @@ export type {
   PreviewValidator,
   UtteranceExplanation,
   UtterancePreviewErrorCode,
-} from '../runtime/utterance/index.js';
+} from 'alexa-proactive-events/runtime';
 
 /** How each DayOfWeek value is spoken, per locale. */
 const dayOfWeekWords = {
@@ -578,8 +580,12 @@ function socialGameInviteAvailableEnUs(
   );
 }
 
-/** The previewers of every schema, by event name and locale. */
-const previewer = createPreviewer({
+/**
+ * The compiled templates of every schema, by event name and locale: what previewUtterance
+ * speaks with. Pass it to createPreviewer (alexa-proactive-events/runtime) for a previewer with
+ * another validator, or none.
+ */
+export const utterancePreviewTable = {
   fallbackLocale: 'en-US',
   localizedAttributePrefix: 'localizedattribute:',
   renderers: {
@@ -595,6 +601,13 @@ const previewer = createPreviewer({
     'AMAZON.MediaContent.Available': { 'en-US': mediaContentAvailableEnUs },
     'AMAZON.SocialGameInvite.Available': { 'en-US': socialGameInviteAvailableEnUs },
   } satisfies Record<EventName, object>,
+} satisfies PreviewerTable;
+/** The previewer of every schema, validating each event first (without a clock). */
+const previewer = createPreviewer({
+  ...utterancePreviewTable,
+  // The boolean path is several times faster; issues are only needed to explain a refusal.
+  validate: (event) =>
+    isProactiveEvent(event) ? { valid: true, errors: [] } : validateProactiveEvent(event),
 });
 
 /**

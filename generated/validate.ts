@@ -14,8 +14,12 @@
  * Change the definitions and run `npm run generate` instead.
  */
 
-import { asArray, asObject, missing, read, readItem } from '../runtime/validation/access.js';
 import {
+  asArray,
+  asObject,
+  missing,
+  read,
+  readItem,
   arrayBounds,
   closed,
   dateTime,
@@ -28,9 +32,7 @@ import {
   plainString,
   stringLength,
   unique,
-} from '../runtime/validation/checks.js';
-import { parseDateTime } from '../runtime/validation/date-time.js';
-import {
+  parseDateTime,
   checkAudience,
   checkExpiry,
   checkLocalizedAttributes,
@@ -38,13 +40,12 @@ import {
   isAudience,
   isLocalizedAttributes,
   unknownEvent,
-} from '../runtime/validation/envelope.js';
-import { Collector, type PayloadValidator } from '../runtime/validation/collector.js';
-import {
+  Collector,
   ProactiveEventValidationError,
+  type PayloadValidator,
   type ValidationOptions,
   type ValidationResult,
-} from '../runtime/validation/issues.js';
+} from 'alexa-proactive-events/runtime';
 import type { EventName, PayloadOf, ProactiveEvent } from './types/index.js';
 
 export {
@@ -55,7 +56,7 @@ export {
   type IssueCode,
   type ValidationOptions,
   type ValidationResult,
-} from '../runtime/validation/index.js';
+} from 'alexa-proactive-events/runtime';
 
 /** How a localizable field refers to a key of localizedAttributes. */
 const referencePrefix = 'localizedattribute:';

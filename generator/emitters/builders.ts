@@ -117,7 +117,7 @@ export function emitBuilders(context: EmitContext): EmittedFile[] {
         'type EventInput',
         'type LocalizableString',
       ],
-      moduleSpecifier: context.runtimeImport(buildersModule, 'builders/index.js'),
+      moduleSpecifier: context.runtimeModule,
     },
     { namedImports: ['assertProactiveEvent'], moduleSpecifier: './validate.js' },
   ]);

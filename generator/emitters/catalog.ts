@@ -16,7 +16,7 @@ export function emitCatalog(context: EmitContext): EmittedFile[] {
     {
       isTypeOnly: true,
       namedImports: ['SchemaInfo'],
-      moduleSpecifier: context.runtimeImport(catalogModule, 'catalog.js'),
+      moduleSpecifier: context.runtimeModule,
     },
     {
       isTypeOnly: true,

@@ -1,7 +1,5 @@
-import { dirname, relative, sep } from 'node:path';
 import { commentText } from '../codegen/literal.js';
 import { render } from '../codegen/templates.js';
-import { runtimeDir } from '../paths.js';
 import type { Model } from '../model/types.js';
 
 /** One file of generated/, by its path relative to the output directory. */
@@ -15,8 +13,11 @@ export interface EmittedFile {
 export interface EmitContext {
   readonly model: Model;
   readonly outDir: string;
-  /** The import specifier from an emitted file to a module of runtime/ (e.g. 'catalog.js'). */
-  runtimeImport(fromFile: string, module: string): string;
+  /**
+   * The import specifier of the run-time half: the package's public subpath, so that modules
+   * generated into a skill's own project run against the installed package.
+   */
+  readonly runtimeModule: string;
   /** The "generated from … — do not edit" banner for a TypeScript file. */
   banner(title: string, sources: readonly string[]): string;
 }
@@ -28,15 +29,14 @@ export function emittedImport(path: string): string {
   return `./${path.replace(/\.ts$/, '.js')}`;
 }
 
+/** What generated modules import the runtime by (package.json `exports`: `./runtime`). */
+export const runtimeSpecifier = 'alexa-proactive-events/runtime';
+
 export function createContext(model: Model, outDir: string): EmitContext {
   return {
     model,
     outDir,
-    runtimeImport(fromFile, module) {
-      const from = dirname(`${outDir}/${fromFile}`);
-      const path = relative(from, `${runtimeDir}/${module}`).split(sep).join('/');
-      return path.startsWith('.') ? path : `./${path}`;
-    },
+    runtimeModule: runtimeSpecifier,
     banner(title, sources) {
       return render('banner', {
         title: commentText(title),

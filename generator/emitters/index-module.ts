@@ -1,12 +1,57 @@
 import { Project } from 'ts-morph';
 import { allSources, type EmitContext, type EmittedFile, emittedImport } from './emitter.js';
 
-/** Hand-written run-time modules whose whole surface the package entry point re-exports. */
-const runtimeReexports = ['builders/index.js', 'client/index.js'];
+/**
+ * What the package root re-exports of the hand-written runtime: the errors a skill catches, the
+ * standalone token helper, outbox reading, and the option and result types of the client. The rest
+ * of the runtime (redaction, retry tuning, endpoint tables, builder internals) stays behind
+ * `alexa-proactive-events/runtime`, for generated modules; test/package/api.test.ts pins this list.
+ */
+const publicRuntimeValues = [
+  'LocalizationError',
+  'LwaError',
+  'OutboxFormatError',
+  'ProactiveEventsApiError',
+  'ProactiveEventsError',
+  'ProactiveEventsNetworkError',
+  'REGIONS',
+  'STAGES',
+  'getAccessToken',
+  'newReferenceId',
+  'parseOutbox',
+  'readOutbox',
+];
+const publicRuntimeTypes = [
+  'AudienceInput',
+  'DurationInput',
+  'EventInput',
+  'FailureInfo',
+  'LocalizableString',
+  'LocalizedText',
+  'Logger',
+  'OutboxEntry',
+  'Region',
+  'RetryOptions',
+  'SendManyOptions',
+  'SendManyResult',
+  'SendManySummary',
+  'SendOutcome',
+  'SendProgress',
+  'SendResult',
+  'SendToSubscribersOptions',
+  'SendToSubscribersResult',
+  'SendToSubscribersSummary',
+  'Stage',
+  'StandaloneTokenOptions',
+  'SubscriberEventBuilder',
+  'SubscriberFailure',
+  'SubscriberSource',
+];
 
 /**
  * generated/index.ts: the package's entry point, re-exporting every emitted module that asks to
- * be, and the sending runtime. (Subscriptions have their own entry points: see package.json.)
+ * be, and the public part of the runtime. (Subscriptions have their own entry points: see
+ * package.json.)
  */
 export function emitIndex(context: EmitContext, emitted: readonly EmittedFile[]): EmittedFile {
   const project = new Project({ useInMemoryFileSystem: true });
@@ -19,9 +64,13 @@ export function emitIndex(context: EmitContext, emitted: readonly EmittedFile[])
       isTypeOnly: module.reexport === 'types',
       moduleSpecifier: emittedImport(module.path),
     })),
-    ...runtimeReexports.map((module) => ({
-      moduleSpecifier: context.runtimeImport('index.ts', module),
-    })),
+    {
+      namedExports: [
+        ...publicRuntimeValues,
+        ...publicRuntimeTypes.map((name) => ({ name, isTypeOnly: true })),
+      ],
+      moduleSpecifier: context.runtimeModule,
+    },
   ]);
   const banner = context.banner(
     'alexa-proactive-events: the package entry point.',

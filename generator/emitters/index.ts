@@ -1,5 +1,6 @@
 import { emitBuilders } from './builders.js';
 import { emitCatalog } from './catalog.js';
+import { emitClient } from './client.js';
 import { emitExamples } from './examples.js';
 import type { EmitContext, EmittedFile, Emitter } from './emitter.js';
 import { emitIndex } from './index-module.js';
@@ -19,6 +20,7 @@ export const emitters: readonly Emitter[] = [
   emitPreview,
   emitManifest,
   emitBuilders,
+  emitClient,
 ];
 
 export async function emitAll(context: EmitContext): Promise<EmittedFile[]> {

@@ -16,8 +16,7 @@ export function emitManifest(context: EmitContext): EmittedFile[] {
   const { manifest } = model.envelope;
   const project = new Project({ useInMemoryFileSystem: true });
   const file = project.createSourceFile(manifestModule, '');
-  const fragmentModule = context.runtimeImport(manifestModule, 'manifest/fragment.js');
-  const renderModule = context.runtimeImport(manifestModule, 'manifest/render.js');
+  const runtime = context.runtimeModule;
   file.addImportDeclarations([
     {
       namedImports: [
@@ -25,7 +24,7 @@ export function emitManifest(context: EmitContext): EmittedFile[] {
         { name: 'ManifestFragment', isTypeOnly: true },
         { name: 'ManifestOptions', isTypeOnly: true },
       ],
-      moduleSpecifier: fragmentModule,
+      moduleSpecifier: runtime,
     },
     {
       isTypeOnly: true,
@@ -99,18 +98,11 @@ export function emitManifest(context: EmitContext): EmittedFile[] {
         'renderManifest',
         'renderJovoSnippet',
         'renderSkillJsonSnippet',
+        { name: 'ManifestFormat', isTypeOnly: true },
+        { name: 'ManifestFragment', isTypeOnly: true },
+        { name: 'ManifestOptions', isTypeOnly: true },
       ],
-      moduleSpecifier: renderModule,
-    },
-    {
-      isTypeOnly: true,
-      namedExports: ['ManifestFormat'],
-      moduleSpecifier: renderModule,
-    },
-    {
-      isTypeOnly: true,
-      namedExports: ['ManifestFragment', 'ManifestOptions'],
-      moduleSpecifier: fragmentModule,
+      moduleSpecifier: runtime,
     },
   ]);
   const banner = context.banner(

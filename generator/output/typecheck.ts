@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Project, ts } from 'ts-morph';
-import { packageRoot, runtimeDir } from '../paths.js';
-import type { EmittedFile } from '../emitters/emitter.js';
+import { packageRoot } from '../paths.js';
+import { runtimeSpecifier, type EmittedFile } from '../emitters/emitter.js';
 
 /** Emitted TypeScript that does not compile. */
 export class TypeCheckError extends Error {
@@ -14,15 +15,37 @@ export class TypeCheckError extends Error {
 }
 
 /**
+ * The runtime's types as this copy of the package has them: the sources in a checkout, the
+ * compiled declarations in an installed package.
+ */
+function runtimeTypes(): string {
+  const source = join(packageRoot, 'runtime', 'index.ts');
+  return existsSync(source) ? source : join(packageRoot, 'dist', 'runtime', 'index.d.ts');
+}
+
+/**
  * Type-checks the emitted modules, in memory and at the paths they will have, against the
- * runtime they import and the repository's compiler options. Nothing is written.
+ * runtime they import (resolved to this copy of the package, wherever the output goes) with the
+ * strictest options a skill might compile them with. Nothing is written.
  */
 export function typeCheck(outDir: string, files: readonly EmittedFile[]): void {
   const project = new Project({
-    tsConfigFilePath: join(packageRoot, 'tsconfig.json'),
-    skipAddingFilesFromTsConfig: true,
+    compilerOptions: {
+      target: ts.ScriptTarget.ES2022,
+      lib: ['lib.es2023.d.ts'],
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      noImplicitOverride: true,
+      exactOptionalPropertyTypes: false,
+      isolatedModules: true,
+      skipLibCheck: true,
+      noEmit: true,
+      types: [],
+      paths: { [runtimeSpecifier]: [runtimeTypes()] },
+    },
   });
-  project.addSourceFilesAtPaths(join(runtimeDir, '**/*.ts'));
   const emitted = files
     .filter((file) => file.path.endsWith('.ts'))
     .map((file) =>

@@ -1,9 +1,10 @@
 /** Localizable fields given per locale, turned into `localizedattribute:KEY` references. */
+import { ProactiveEventsError } from '../errors.js';
 
 /** One text per locale, e.g. `{ 'en-US': 'Example Weather Corp', 'de-DE': 'Beispiel-Wetterdienst' }`. */
 export type LocalizedText = Readonly<Record<string, string>>;
 
-export class LocalizationError extends Error {
+export class LocalizationError extends ProactiveEventsError {
   constructor(message: string) {
     super(message);
     this.name = 'LocalizationError';

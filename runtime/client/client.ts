@@ -3,9 +3,7 @@
  * worth retrying. Credentials and tokens live in private fields only and every outgoing text is
  * redacted, so neither `util.inspect(client)`, `JSON.stringify(client)`, errors nor logs expose them.
  */
-import { inspect } from 'node:util';
 import { ProactiveEventValidationError } from '../validation/issues.js';
-import { defaultValidator } from './default-validator.js';
 import { audienceOf, referenceIdOf } from './event-info.js';
 import { resolveEndpoints, type Region, type Stage } from './endpoints.js';
 import {
@@ -23,7 +21,6 @@ import {
   type RetryOptions,
   type RetryPolicy,
 } from './retry.js';
-import type { EventName } from '../../generated/types/index.js';
 import { runSendMany, type SendManyOptions, type SendManyResult } from './send-many.js';
 import {
   sendToSubscribers,
@@ -33,6 +30,7 @@ import {
   type SubscriberSource,
 } from './send-to-subscribers.js';
 import { LwaTokenProvider } from './token.js';
+import { inspectCustom, type InspectFunction } from './inspect.js';
 import { HttpTransport, TransportError } from './transport.js';
 import type {
   AccessTokenResponse,
@@ -60,8 +58,12 @@ export interface ProactiveEventsClientOptions {
   /** Bound on each HTTP attempt (connect + answer + body). Default 10 s. */
   timeoutMs?: number;
   retry?: RetryOptions;
-  /** Event validator; defaults to the one installed with `setDefaultValidator`. */
-  validate?: EventValidator;
+  /**
+   * Checks each event against the moment of sending. The package's ProactiveEventsClient passes
+   * the generated validateProactiveEvent; a client built from `alexa-proactive-events/runtime`
+   * must be given one.
+   */
+  validate: EventValidator;
   logger?: Logger;
   /** Clock in epoch ms (token expiry, validation time). Injectable for tests. */
   now?: Clock;
@@ -109,11 +111,10 @@ export class ProactiveEventsClient {
     if (typeof options.clientSecret !== 'string' || options.clientSecret === '') {
       throw new TypeError('clientSecret is required (the Skill Messaging client secret).');
     }
-    const validate = options.validate ?? defaultValidator;
-    if (validate === undefined) {
-      throw new Error(
-        'No event validator: pass `validate` to ProactiveEventsClient, or install the generated ' +
-          'validator with setDefaultValidator() (the package entry point does this).',
+    const validate = options.validate;
+    if (typeof validate !== 'function') {
+      throw new TypeError(
+        'validate is required: a function (event, { now }) => ValidationResult, such as the generated validateProactiveEvent.',
       );
     }
     const endpoints = resolveEndpoints(options);
@@ -272,7 +273,7 @@ export class ProactiveEventsClient {
    * subscriber is counted as sent or failed, and failures can go to an outbox.
    */
   sendToSubscribers(
-    eventName: EventName,
+    eventName: string,
     build: SubscriberEventBuilder,
     subscribers: SubscriberSource,
     options: SendToSubscribersOptions = {},
@@ -306,8 +307,8 @@ export class ProactiveEventsClient {
     };
   }
 
-  [inspect.custom](): string {
-    return `ProactiveEventsClient ${inspect(this.toJSON())}`;
+  [inspectCustom](_depth: number, options: object, inspect: InspectFunction): string {
+    return `ProactiveEventsClient ${inspect(this.toJSON(), options)}`;
   }
 
   #redact(text: string): string {

@@ -5,22 +5,11 @@
  * request data).
  */
 
+import { ProactiveEventsError } from '../errors.js';
+
+export { ProactiveEventsError };
+
 export type Audience = 'Unicast' | 'Multicast' | undefined;
-
-/** Base class, so callers can catch everything this runtime throws in one place. */
-export class ProactiveEventsError extends Error {
-  readonly hint: string | undefined;
-  constructor(message: string, hint?: string) {
-    super(message);
-    this.name = new.target.name;
-    this.hint = hint;
-  }
-
-  /** A compact, secret-free summary for logs, outboxes and the CLI's `--json` output. */
-  toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, hint: this.hint };
-  }
-}
 
 // ---------------------------------------------------------------- Login with Amazon
 

@@ -5,7 +5,6 @@ export {
   type ProactiveEventsClientOptions,
   type SendResult,
 } from './client.js';
-export { defaultValidator, getDefaultValidator, setDefaultValidator } from './default-validator.js';
 export {
   LWA_TOKEN_URL,
   REGIONS,

@@ -4,6 +4,7 @@
  * appended as failures happen, so a crash mid-run keeps what was already recorded.
  */
 import { appendFile, readFile } from 'node:fs/promises';
+import { ProactiveEventsError } from '../errors.js';
 
 export interface OutboxEntry {
   /** ISO 8601 time of the final failure. */
@@ -18,7 +19,7 @@ export interface OutboxEntry {
 }
 
 /** A line of an outbox file that is not an entry. */
-export class OutboxFormatError extends Error {
+export class OutboxFormatError extends ProactiveEventsError {
   readonly file: string;
   readonly line: number;
   constructor(file: string, line: number, detail: string) {

@@ -12,6 +12,7 @@ import {
   type ParseResult,
   type SubscriptionChange,
 } from './types.js';
+import { ProactiveEventsError } from '../errors.js';
 
 /** Options of {@link parseSubscriptionChanged}. */
 export interface ParseOptions {
@@ -24,7 +25,7 @@ export interface ParseOptions {
 }
 
 /** Thrown by {@link assertSubscriptionChanged}; `issues` holds every problem found. */
-export class InvalidSubscriptionChangeError extends Error {
+export class InvalidSubscriptionChangeError extends ProactiveEventsError {
   constructor(readonly issues: readonly Issue[]) {
     super(
       `Invalid ${SUBSCRIPTION_CHANGED_REQUEST_TYPE} request:\n${formatIssues(issues)

@@ -2,9 +2,10 @@
  * Errors of the SQLite store, in a module of their own: it must not mention better-sqlite3's
  * types, so that the package's public declarations load without @types/better-sqlite3.
  */
+import { ProactiveEventsError } from '../errors.js';
 
 /** Thrown when better-sqlite3 is not installed (or failed to load its native part). */
-export class MissingSqliteDriverError extends Error {
+export class MissingSqliteDriverError extends ProactiveEventsError {
   constructor(readonly reason: unknown) {
     const detail = reason instanceof Error ? reason.message : String(reason);
     super(
@@ -16,7 +17,7 @@ export class MissingSqliteDriverError extends Error {
 }
 
 /** Thrown when a database file was written by a newer release of this package. */
-export class SchemaTooNewError extends Error {
+export class SchemaTooNewError extends ProactiveEventsError {
   constructor(
     readonly found: number,
     readonly supported: number,

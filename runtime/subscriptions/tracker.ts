@@ -3,7 +3,6 @@
  * diffs. It keeps no state itself; the store does the atomic compare-and-set, so any number of
  * trackers (one per skill instance) can share one store.
  */
-import { eventNames } from '../../generated/catalog.js';
 import { assertSubscriptionChanged, InvalidSubscriptionChangeError } from './parse.js';
 import { difference, sortedUnique } from './order.js';
 import type { SubscriptionStore } from './store.js';
@@ -12,8 +11,9 @@ import type { ApplyOutcome, Issue, SubscriptionChange } from './types.js';
 export interface SubscriptionTrackerOptions {
   readonly store: SubscriptionStore;
   /**
-   * Event names to recognise (default: every schema of the generated catalog); others are still
-   * recorded, and reported as unknown.
+   * Event names to recognise, usually `eventNames` from the package root (the generated catalog):
+   * others are still recorded, and listed in `change.unknownEventNames`. Without it no name is
+   * flagged.
    */
   readonly knownEventNames?: readonly string[];
 }
@@ -65,11 +65,11 @@ function checkChange(change: SubscriptionChange): SubscriptionChange {
 
 export class SubscriptionTracker {
   readonly store: SubscriptionStore;
-  private readonly knownEventNames: readonly string[];
+  private readonly knownEventNames: readonly string[] | undefined;
 
   constructor(options: SubscriptionTrackerOptions) {
     this.store = options.store;
-    this.knownEventNames = options.knownEventNames ?? eventNames;
+    this.knownEventNames = options.knownEventNames;
   }
 
   /**
@@ -81,7 +81,10 @@ export class SubscriptionTracker {
     if (isRecord(input) && !('request' in input) && 'eventNames' in input && 'userId' in input) {
       return checkChange(input as unknown as SubscriptionChange);
     }
-    return assertSubscriptionChanged(input, { knownEventNames: this.knownEventNames });
+    return assertSubscriptionChanged(
+      input,
+      this.knownEventNames ? { knownEventNames: this.knownEventNames } : {},
+    );
   }
 
   /**

@@ -1,4 +1,5 @@
 /** Why an event could not be previewed; `path` is a JSON pointer into the event. */
+import { ProactiveEventsError } from '../errors.js';
 export type UtterancePreviewErrorCode =
   | 'invalid-event'
   | 'unknown-event'
@@ -20,7 +21,7 @@ export interface PreviewValidationIssue {
  * An event the previewer refuses to speak: a sentence built from a broken event would be
  * garbled, so the previewer names the place and what it expected instead.
  */
-export class UtterancePreviewError extends Error {
+export class UtterancePreviewError extends ProactiveEventsError {
   constructor(
     readonly code: UtterancePreviewErrorCode,
     /** JSON pointer into the event ('' for the event itself). */

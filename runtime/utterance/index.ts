@@ -23,7 +23,6 @@ export {
 } from './speak.js';
 export {
   checkPreviewable,
-  setPreviewValidator,
   type PreviewValidationResult,
   type PreviewValidator,
 } from './validation.js';

@@ -1,7 +1,7 @@
 import { UtteranceContext, type ExplainedValue } from './context.js';
 import { UtterancePreviewError } from './errors.js';
 import { normalizeUtterance } from './speak.js';
-import { checkPreviewable } from './validation.js';
+import { checkPreviewable, type PreviewValidator } from './validation.js';
 
 /** A generated previewer: the sentence for one payload in one locale. */
 export type UtteranceRenderer = (payload: never, context: UtteranceContext) => string;
@@ -14,6 +14,11 @@ export interface PreviewerTable {
   readonly localizedAttributePrefix: string;
   /** Per event name, per locale, the previewer. */
   readonly renderers: Readonly<Record<string, Readonly<Record<string, UtteranceRenderer>>>>;
+  /**
+   * Checks the whole event before it is previewed: the generated module passes its validator,
+   * without a clock (a preview says what an event would say whenever it is sent).
+   */
+  readonly validate?: PreviewValidator;
 }
 
 export interface PreviewOptions {
@@ -68,7 +73,11 @@ export function createPreviewer(table: PreviewerTable): Previewer {
     }
     const timeZone = options.timeZone ?? 'UTC';
     checkTimeZone(timeZone);
-    const { name, payload, localizedAttributes } = checkPreviewable(event, knownNames);
+    const { name, payload, localizedAttributes } = checkPreviewable(
+      event,
+      knownNames,
+      table.validate,
+    );
     const byLocale = table.renderers[name]!;
     const own = byLocale[locale];
     const templateLocale = own ? locale : table.fallbackLocale;

@@ -1,4 +1,3 @@
-import { isProactiveEvent, validateProactiveEvent } from '../../generated/validate.js';
 import { UtterancePreviewError, type PreviewValidationIssue } from './errors.js';
 
 /** What a validator says about an event: the generated validateProactiveEvent has this shape. */
@@ -10,25 +9,6 @@ export interface PreviewValidationResult {
 /** Checks a whole event before it is previewed. */
 export type PreviewValidator = (event: unknown) => PreviewValidationResult;
 
-/**
- * By default the generated validator, without a clock: a preview says what an event would say,
- * whenever it is sent, so expiry against the current time does not matter here.
- */
-export const defaultPreviewValidator: PreviewValidator = (event) =>
-  // The boolean path is several times faster; the issues are only needed to explain a refusal.
-  isProactiveEvent(event) ? { valid: true, errors: [] } : validateProactiveEvent(event);
-
-let validator: PreviewValidator | undefined = defaultPreviewValidator;
-
-/**
- * Sets the validator every preview runs first (undefined removes it). Without one, the
- * previewer still refuses what it cannot speak: an unknown event name, a missing or mistyped
- * field a template needs, a localized attribute missing for the locale.
- */
-export function setPreviewValidator(next: PreviewValidator | undefined): void {
-  validator = next;
-}
-
 /** The parts of an event the previewer reads, once they are known to be usable. */
 export interface PreviewableEvent {
   readonly name: string;
@@ -37,12 +17,15 @@ export interface PreviewableEvent {
 }
 
 /**
- * THE "is this event valid?" step of every preview: the validator's verdict if one is set, then
- * the envelope checks the previewer needs whatever the validator says.
+ * THE "is this event valid?" step of every preview: the validator's verdict if one is given, then
+ * the envelope checks the previewer needs whatever the validator says. Without a validator the
+ * previewer still refuses what it cannot speak: an unknown event name, a missing or mistyped
+ * field a template needs, a localized attribute missing for the locale.
  */
 export function checkPreviewable(
   event: unknown,
   knownNames: ReadonlySet<string>,
+  validator: PreviewValidator | undefined,
 ): PreviewableEvent {
   if (validator) {
     const result = validator(event);

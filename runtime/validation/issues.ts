@@ -3,6 +3,7 @@
  * set, a sentence for people), split into errors (Amazon will refuse the event) and warnings
  * (probably a mistake, or a rule we could not verify; see DECISIONS.md).
  */
+import { ProactiveEventsError } from '../errors.js';
 
 /**
  * Every code an issue can carry. The set is closed: tools may switch on it.
@@ -104,12 +105,13 @@ export interface ValidationOptions {
  * An invalid event: thrown by `assertProactiveEvent`, the builders, and the client (which never
  * sends one). The message lists every error, one per line.
  */
-export class ProactiveEventValidationError extends Error {
+export class ProactiveEventValidationError extends ProactiveEventsError {
   readonly errors: readonly Issue[];
   readonly warnings: readonly Issue[];
   /** The event's referenceId, when it has one (set by the client). */
   readonly referenceId: string | undefined;
-  readonly hint = 'Fix the listed errors; `proactive-events validate FILE` lists them all.';
+  override readonly hint =
+    'Fix the listed errors; `proactive-events validate FILE` lists them all.';
 
   constructor(
     result: Pick<ValidationResult, 'errors' | 'warnings'>,
@@ -128,7 +130,7 @@ export class ProactiveEventValidationError extends Error {
     this.referenceId = options.referenceId;
   }
 
-  toJSON(): Record<string, unknown> {
+  override toJSON(): Record<string, unknown> {
     return {
       name: this.name,
       message: this.message,

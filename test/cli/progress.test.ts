@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { progressBar } from '../../generator/cli/progress.js';
+import { progressBar } from '../../cli/progress.js';
 
 /** A stream that records what is written, and says whether it is a terminal. */
 function stream(isTTY: boolean): { target: NodeJS.WriteStream; written: string[] } {

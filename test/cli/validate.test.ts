@@ -148,7 +148,7 @@ describe('proactive-events validate', () => {
       [
         '--import',
         'tsx',
-        join(packageRoot, 'generator/cli/entry.ts'),
+        join(packageRoot, 'cli/entry.ts'),
         'validate',
         '-',
         '--json',

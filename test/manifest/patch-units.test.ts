@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { manifestFragment, publishableEvents } from '../../generated/manifest.js';
 import type { EventName } from '../../generated/types/index.js';
-import { unifiedDiff } from '../../generator/manifest/diff.js';
-import { ManifestPatchError } from '../../generator/manifest/errors.js';
-import { mergeEventNames } from '../../generator/manifest/merge.js';
-import { patchProjectJs } from '../../generator/manifest/patch-project-js.js';
-import { patchSkillJson } from '../../generator/manifest/patch-skill-json.js';
+import { unifiedDiff } from '../../cli/manifest/diff.js';
+import { ManifestPatchError } from '../../cli/manifest/errors.js';
+import { mergeEventNames } from '../../cli/manifest/merge.js';
+import { patchProjectJs } from '../../cli/manifest/patch-project-js.js';
+import { patchSkillJson } from '../../cli/manifest/patch-skill-json.js';
 
 const request = (...events: EventName[]) => ({
   fragment: manifestFragment(events.length > 0 ? { events } : {}),

@@ -1,10 +1,10 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { defaultPreviewValidator } from '../../runtime/utterance/validation.js';
+import { describe, expect, it } from 'vitest';
+import { utterancePreviewTable, UtterancePreviewError } from '../../generated/preview.js';
 import {
-  previewUtterance,
-  setPreviewValidator,
-  UtterancePreviewError,
-} from '../../generated/preview.js';
+  createPreviewer,
+  type PreviewOptions,
+  type PreviewValidator,
+} from '../../runtime/utterance/index.js';
 import { eventOf } from './events.js';
 
 const weather = (weatherAlert: object, attributes: Record<string, string>[] = []) =>
@@ -23,8 +23,11 @@ function failure(run: () => unknown) {
 }
 
 // These cases are the previewer's own refusals, which hold even without a validator.
-beforeEach(() => setPreviewValidator(undefined));
-afterAll(() => setPreviewValidator(defaultPreviewValidator));
+const withValidator = (validate?: PreviewValidator) =>
+  createPreviewer({ ...utterancePreviewTable, validate });
+let unvalidated = withValidator();
+const previewUtterance = (event: never, locale = 'en-US', options: PreviewOptions = {}) =>
+  unvalidated.preview(event, locale, options);
 
 describe('events the previewer refuses', () => {
   it('a localized attribute missing for the locale', () => {
@@ -125,14 +128,14 @@ describe('events the previewer refuses', () => {
       { path: '/referenceId', code: 'pattern', message: 'bad id' },
       { path: '/expiryTime', code: 'window', message: 'too late' },
     ];
-    setPreviewValidator(() => ({ valid: false, errors: issues }));
+    unvalidated = withValidator(() => ({ valid: false, errors: issues }));
     const event = weather({ source: 'X', alertType: 'TORNADO' });
     expect(failure(() => previewUtterance(event))).toEqual({
       code: 'invalid-event',
       path: '/referenceId',
       message: '/referenceId: the event is not valid: bad id (and 1 more)',
     });
-    setPreviewValidator(() => ({ valid: true, errors: [] }));
+    unvalidated = withValidator(() => ({ valid: true, errors: [] }));
     expect(previewUtterance(event)).toBe('There is a tornado alert for your area. Provided by X.');
   });
 });

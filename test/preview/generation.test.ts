@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../generator/cli/main.js';
+import { runCli } from '../../cli/main.js';
 import { defaultDefinitionsDir } from '../../generator/paths.js';
 
 const weatherFile = 'AMAZON.WeatherAlert.Activated.yaml';

@@ -1,5 +1,5 @@
 /** Runs the CLI in-process and captures what it writes to stdout and stderr. */
-import { runCli } from '../../generator/cli/main.js';
+import { runCli } from '../../cli/main.js';
 
 export interface CliRun {
   code: number;

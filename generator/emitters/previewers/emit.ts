@@ -5,6 +5,7 @@ import { requiredUtteranceLocale } from '../../model/templates.js';
 import type { EnumField, EventSchema, UtteranceVariant } from '../../model/types.js';
 import { allSources, type EmitContext, type EmittedFile, emittedImport } from '../emitter.js';
 import { typesModule } from '../types.js';
+import { validateModule } from '../validators/module.js';
 import { compileTemplate, conditionExpression, helperReferences } from './compile-template.js';
 
 export const previewModule = 'preview.ts';
@@ -22,7 +23,7 @@ export function emitPreview(context: EmitContext): EmittedFile[] {
   const { model } = context;
   const project = new Project({ useInMemoryFileSystem: true });
   const file = project.createSourceFile(previewModule, '');
-  const runtime = context.runtimeImport(previewModule, 'utterance/index.js');
+  const runtime = context.runtimeModule;
 
   const words = spokenEnums(model.events);
   const typeImports = new Set<string>(['EventName', 'ProactiveEvent']);
@@ -35,6 +36,7 @@ export function emitPreview(context: EmitContext): EmittedFile[] {
         'createPreviewer',
         truthyName,
         { name: 'PreviewOptions', isTypeOnly: true },
+        { name: 'PreviewerTable', isTypeOnly: true },
         { name: 'UtteranceContext', isTypeOnly: true },
         { name: 'UtteranceExplanation', isTypeOnly: true },
       ],
@@ -45,9 +47,13 @@ export function emitPreview(context: EmitContext): EmittedFile[] {
       namedImports: [...typeImports].sort(),
       moduleSpecifier: emittedImport(typesModule),
     },
+    {
+      namedImports: ['isProactiveEvent', 'validateProactiveEvent'],
+      moduleSpecifier: emittedImport(validateModule),
+    },
   ]);
   file.addExportDeclarations([
-    { namedExports: ['setPreviewValidator', 'UtterancePreviewError'], moduleSpecifier: runtime },
+    { namedExports: ['UtterancePreviewError'], moduleSpecifier: runtime },
     {
       isTypeOnly: true,
       namedExports: [
@@ -77,20 +83,41 @@ export function emitPreview(context: EmitContext): EmittedFile[] {
         `${literal(event.name)}: { ${locales.map(({ locale, name }) => `${literal(locale)}: ${name}`).join(', ')} }`,
     )
     .join(',\n');
-  file.addVariableStatement({
-    declarationKind: VariableDeclarationKind.Const,
-    docs: ['The previewers of every schema, by event name and locale.'],
-    declarations: [
-      {
-        name: 'previewer',
-        initializer: `createPreviewer({
-          fallbackLocale: ${literal(requiredUtteranceLocale)},
-          localizedAttributePrefix: ${literal(model.envelope.localizedAttributes.referencePrefix)},
-          renderers: { ${table} } satisfies Record<EventName, object>,
-        })`,
-      },
-    ],
-  });
+  file.addVariableStatements([
+    {
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [
+        `The compiled templates of every schema, by event name and locale: what previewUtterance
+speaks with. Pass it to createPreviewer (alexa-proactive-events/runtime) for a previewer with
+another validator, or none.`,
+      ],
+      declarations: [
+        {
+          name: 'utterancePreviewTable',
+          initializer: `{
+            fallbackLocale: ${literal(requiredUtteranceLocale)},
+            localizedAttributePrefix: ${literal(model.envelope.localizedAttributes.referencePrefix)},
+            renderers: { ${table} } satisfies Record<EventName, object>,
+          } satisfies PreviewerTable`,
+        },
+      ],
+    },
+    {
+      declarationKind: VariableDeclarationKind.Const,
+      docs: ['The previewer of every schema, validating each event first (without a clock).'],
+      declarations: [
+        {
+          name: 'previewer',
+          initializer: `createPreviewer({
+            ...utterancePreviewTable,
+            // The boolean path is several times faster; issues are only needed to explain a refusal.
+            validate: (event) => isProactiveEvent(event) ? { valid: true, errors: [] } : validateProactiveEvent(event),
+          })`,
+        },
+      ],
+    },
+  ]);
   addApi(file);
 
   const banner = context.banner(

@@ -34,39 +34,39 @@ export function emitValidators(context: EmitContext): EmittedFile[] {
     (payload) =>
       code`[${payload.event.name}, { name: ${payload.event.name}, locales: ${payload.event.locales}, check: ${payload.check}, is: ${payload.is} }]`,
   );
-  const runtime = (module: string) => context.runtimeImport(validateModule, `validation/${module}`);
+  const runtime = context.runtimeModule;
   const types = emittedImport(typesModule);
-  const helpers: Record<string, readonly string[]> = {
-    'access.js': ['asArray', 'asObject', 'missing', 'read', 'readItem'],
-    'checks.js': [
-      'arrayBounds',
-      'boolean',
-      'closed',
-      'dateTime',
-      'enumValue',
-      'integer',
-      'isUnique',
-      'length',
-      'localizableString',
-      'pattern',
-      'plainString',
-      'scanLimit',
-      'stringLength',
-      'unique',
-    ],
-    'date-time.js': ['parseDateTime'],
-    'envelope.js': [
-      'checkAudience',
-      'checkExpiry',
-      'checkLocalizedAttributes',
-      'clockOf',
-      'isAudience',
-      'isLocalizedAttributes',
-      'unknownEvent',
-    ],
-  };
+  const helpers = [
+    'asArray',
+    'asObject',
+    'missing',
+    'read',
+    'readItem',
+    'arrayBounds',
+    'boolean',
+    'closed',
+    'dateTime',
+    'enumValue',
+    'integer',
+    'isUnique',
+    'length',
+    'localizableString',
+    'pattern',
+    'plainString',
+    'scanLimit',
+    'stringLength',
+    'unique',
+    'parseDateTime',
+    'checkAudience',
+    'checkExpiry',
+    'checkLocalizedAttributes',
+    'clockOf',
+    'isAudience',
+    'isLocalizedAttributes',
+    'unknownEvent',
+  ];
   const body = code`
-    export { formatIssue, issueCodes, ProactiveEventValidationError, type Issue, type IssueCode, type ValidationOptions, type ValidationResult } from ${runtime('index.js')};
+    export { formatIssue, issueCodes, ProactiveEventValidationError, type Issue, type IssueCode, type ValidationOptions, type ValidationResult } from ${runtime};
 
     ${join(state.declarations(), code`\n\n`)}
 
@@ -139,17 +139,18 @@ export function emitValidators(context: EmitContext): EmittedFile[] {
   `;
   // Import the runtime helpers the emitted code calls, and only those (a schema set without
   // arrays needs no array checks).
-  const imports = Object.entries(helpers).flatMap(([module, names]) => {
-    const used = names.filter((name) =>
-      new RegExp(name === 'scanLimit' ? `\\b${name}\\b` : `(?<![.\\w])${name}\\(`).test(body.text),
-    );
-    return used.length === 0
-      ? []
-      : [code`import { ${new Code(used.join(', '))} } from ${runtime(module)};`];
-  });
-  const header = code`${join(imports)}
-    import { Collector, type PayloadValidator } from ${runtime('collector.js')};
-    import { ProactiveEventValidationError, type ValidationOptions, type ValidationResult } from ${runtime('issues.js')};
+  const used = helpers.filter((name) =>
+    new RegExp(name === 'scanLimit' ? `\\b${name}\\b` : `(?<![.\\w])${name}\\(`).test(body.text),
+  );
+  const imported = [
+    ...used,
+    'Collector',
+    'ProactiveEventValidationError',
+    'type PayloadValidator',
+    'type ValidationOptions',
+    'type ValidationResult',
+  ];
+  const header = code`import { ${new Code(imported.join(', '))} } from ${runtime};
     import type { EventName, PayloadOf, ProactiveEvent } from ${types};
   `;
   const banner = context.banner('Validators for every proactive event schema.', allSources(model));

@@ -1,11 +1,10 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { setDefaultValidator } from '../../../runtime/client/default-validator.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readOutbox } from '../../../runtime/client/outbox.js';
 import { FakeAmazon } from '../../support/fake-amazon.js';
-import { testValidator, weatherEvent } from '../../support/events.js';
+import { weatherEvent } from '../../support/events.js';
 import { runCapturedCli, type CliRun } from '../../support/run-cli.js';
 
 const CLIENT_ID = 'amzn1.application-oa2-client.cli-test';
@@ -15,8 +14,6 @@ const env = { ALEXA_CLIENT_ID: CLIENT_ID, ALEXA_CLIENT_SECRET: SECRET };
 
 let fake: FakeAmazon;
 let dir: string;
-beforeAll(() => setDefaultValidator(testValidator));
-afterAll(() => setDefaultValidator(undefined));
 beforeEach(async () => {
   fake = await FakeAmazon.start({
     clientId: CLIENT_ID,
@@ -152,9 +149,13 @@ describe('proactive-events send', () => {
       [
         `failed ${file}[1] (m2): Amazon answered 409 for event m2 after 1 attempt: DUP duplicate`,
         '  hint: This referenceId was already used for this user: generate a new referenceId.',
-        `failed ${file}[2] (x y): The proactive event x y is invalid (2 errors):`,
-        '  /referenceId: must be 1–100 of A–Z a–z 0–9 ~ - [pattern]',
-        '  /relevantAudience/type: must be Unicast or Multicast [enum]',
+        `failed ${file}[2] (x y): The proactive event x y is invalid (6 errors):`,
+        '  /timestamp: The required property "timestamp" is missing; add a date-time such as 2019-02-13T14:00:00Z. [required]',
+        '  /referenceId: "x y" does not match the pattern ^[A-Za-z0-9~-]+$. [pattern]',
+        '  /expiryTime: The required property "expiryTime" is missing; add a date-time such as 2019-02-13T14:00:00Z. [required]',
+        '  /event: The required property "event" is missing; add an object (name and payload). [required]',
+        '  /localizedAttributes: The required property "localizedAttributes" is missing; add an array (empty when nothing is localized). [required]',
+        '  /relevantAudience: The required property "relevantAudience" is missing; add an object (type and payload). [required]',
         '  hint: Fix the listed errors; `proactive-events validate FILE` lists them all.',
         '',
       ].join('\n'),
@@ -163,28 +164,16 @@ describe('proactive-events send', () => {
   });
 
   it('validation warnings are printed, the event is still sent (exit 0)', async () => {
-    setDefaultValidator(() => ({
-      valid: true,
-      errors: [],
-      warnings: [
-        {
-          path: '/localizedAttributes/0/extra',
-          code: 'localized-unused',
-          message: 'nothing references this key',
-        },
-      ],
-    }));
-    try {
-      const file = await eventsFile('warn.json', weatherEvent('w1'));
-      const run = await runCapturedCli(['send', file, ...urls()], env);
-      expect(run.code).toBe(0);
-      expect(run.stdout).toBe('sent 1, failed 0\n');
-      expect(run.stderr).toBe(
-        `warning ${file}: /localizedAttributes/0/extra: nothing references this key [localized-unused]\n`,
-      );
-    } finally {
-      setDefaultValidator(testValidator);
-    }
+    const event = weatherEvent('w1');
+    // A localized key that nothing references: Amazon accepts it, the validator warns.
+    event.localizedAttributes = [{ locale: 'en-US', source: 'Example Weather Corp', extra: 'x' }];
+    const file = await eventsFile('warn.json', event);
+    const run = await runCapturedCli(['send', file, ...urls()], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('sent 1, failed 0\n');
+    expect(run.stderr).toBe(
+      `warning ${file}: /localizedAttributes/0/extra: Nothing refers to "extra"; remove it, or refer to it with "localizedattribute:extra". [localized-unused]\n`,
+    );
   });
 
   it('outbox round trip: failures are written, then resent with --resend-outbox', async () => {
@@ -275,7 +264,7 @@ describe('the real entry point (child process)', () => {
     const { promisify } = await import('node:util');
     const result = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', 'generator/cli/entry.ts', 'token', '--token-url', fake.tokenUrl],
+      ['--import', 'tsx', 'cli/entry.ts', 'token', '--token-url', fake.tokenUrl],
       { env: { ...process.env, ...env }, cwd: process.cwd() },
     );
     expect(result.stdout).toContain(

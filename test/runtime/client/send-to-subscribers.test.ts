@@ -8,6 +8,7 @@ import {
   SubscriptionTracker,
 } from '../../../runtime/subscriptions/index.js';
 import { harness } from '../../support/client-harness.js';
+import { validateProactiveEvent } from '../../../generated/validate.js';
 import { FakeAmazon } from '../../support/fake-amazon.js';
 
 const ORDER = 'AMAZON.OrderStatus.Updated';
@@ -43,7 +44,7 @@ afterEach(() => fake.close());
 
 describe('sendToSubscribers', () => {
   it('sends one Unicast event to each current subscriber, and to nobody else', async () => {
-    const { client, clock } = harness(fake, { validate: undefined });
+    const { client, clock } = harness(fake, { validate: validateProactiveEvent });
     const result = await client.sendToSubscribers(
       ORDER,
       (user) =>
@@ -68,7 +69,7 @@ describe('sendToSubscribers', () => {
   });
 
   it('accounts for every subscriber when building fails or builds the wrong event', async () => {
-    const { client, clock } = harness(fake, { validate: undefined });
+    const { client, clock } = harness(fake, { validate: validateProactiveEvent });
     const result = await client.sendToSubscribers(
       ORDER,
       (user) => {
@@ -121,7 +122,7 @@ describe('sendToSubscribers', () => {
       { status: 202 },
       { status: 202 },
     );
-    const { client, clock } = harness(fake, { validate: undefined });
+    const { client, clock } = harness(fake, { validate: validateProactiveEvent });
     const result = await client.sendToSubscribers(
       ORDER,
       (user) =>

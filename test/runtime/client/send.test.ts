@@ -1,11 +1,11 @@
 import { ProactiveEventValidationError } from '../../../runtime/validation/issues.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MULTICAST_NOTICE, ProactiveEventsClient } from '../../../runtime/client/client.js';
-import { setDefaultValidator } from '../../../runtime/client/default-validator.js';
 import {
   ProactiveEventsApiError,
   ProactiveEventsNetworkError,
 } from '../../../runtime/client/errors.js';
+import { ProactiveEventsClient as GeneratedClient } from '../../../generated/client.js';
 import { FakeAmazon } from '../../support/fake-amazon.js';
 import { weatherEvent } from '../../support/events.js';
 import { harness } from '../../support/client-harness.js';
@@ -266,33 +266,26 @@ describe('sendProactiveEvent', () => {
     await client.close();
   });
 
-  it('without validate and without a default validator the constructor throws', () => {
-    setDefaultValidator(undefined);
+  it('without a validate function the runtime client throws', () => {
     expect(
-      () => new ProactiveEventsClient({ clientId: 'a-client', clientSecret: 'a-secret' }),
+      () => new ProactiveEventsClient({ clientId: 'a-client', clientSecret: 'a-secret' } as never),
     ).toThrow(
-      'No event validator: pass `validate` to ProactiveEventsClient, or install the generated validator with setDefaultValidator() (the package entry point does this).',
+      'validate is required: a function (event, { now }) => ValidationResult, such as the generated validateProactiveEvent.',
     );
   });
 
-  it('uses the default validator when one is installed', async () => {
-    const seen: unknown[] = [];
-    setDefaultValidator((event) => {
-      seen.push(event);
-      return { valid: true, errors: [], warnings: [] };
+  it('the generated client validates with the generated validator by default', async () => {
+    const client = new GeneratedClient({
+      clientId: fake.options.clientId,
+      clientSecret: fake.options.clientSecret,
+      apiUrl: fake.origin,
+      tokenUrl: fake.tokenUrl,
     });
-    try {
-      const client = new ProactiveEventsClient({
-        clientId: fake.options.clientId,
-        clientSecret: fake.options.clientSecret,
-        apiUrl: fake.origin,
-        tokenUrl: fake.tokenUrl,
-      });
-      await client.sendProactiveEvent(weatherEvent('dv1'));
-      expect(seen.length).toBe(1);
-      await client.close();
-    } finally {
-      setDefaultValidator(undefined);
-    }
+    const stale = weatherEvent('stale1', { now: Date.now() - 2 * 60 * 60 * 1000 });
+    await expect(client.sendProactiveEvent(stale)).rejects.toThrow(
+      'The proactive event stale1 is invalid',
+    );
+    expect(fake.requests.filter((request) => request.route === 'events')).toHaveLength(0);
+    await client.close();
   });
 });

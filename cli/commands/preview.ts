@@ -40,8 +40,7 @@ export const previewCommand: CommandModule<object, PreviewArgs> = {
       .example('$0 preview event.json --all --json', 'Every locale, explained'),
   handler: async (args) => {
     const event = parseEvent(args.file, await readText(args.file));
-    const { explainUtterance, UtterancePreviewError } =
-      await import('../../../generated/preview.js');
+    const { explainUtterance, UtterancePreviewError } = await import('../../generated/preview.js');
     const locales = args.all ? carriedLocales(event) : [args.locale ?? 'en-US'];
     try {
       const explained = locales.map((locale) =>

@@ -2,8 +2,8 @@
  * Output of `subscriptions list`. Both forms stream page by page, so listing a database with
  * millions of users neither loads it all nor waits for it all before printing.
  */
-import type { ListableSubscriptionStore } from '../../../runtime/subscriptions/store.js';
-import { SubscriptionTracker } from '../../../runtime/subscriptions/tracker.js';
+import type { ListableSubscriptionStore } from '../../runtime/subscriptions/store.js';
+import { SubscriptionTracker } from '../../runtime/subscriptions/tracker.js';
 
 const PAGE = 1000;
 type Write = (text: string) => void;

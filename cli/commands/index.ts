@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { eventNames } from '../../../generated/catalog.js';
+import { eventNames } from '../../generated/catalog.js';
 import { generateCommand } from './generate.js';
 import { manifestCommand } from './manifest.js';
 import { previewCommand } from './preview.js';

@@ -4,10 +4,10 @@
  * command is harmless; the client requests its own tokens when it sends.
  */
 import type { Argv, CommandModule } from 'yargs';
-import { REGIONS, type Region } from '../../../runtime/client/endpoints.js';
-import { ProactiveEventsError } from '../../../runtime/client/errors.js';
-import { maskToken, redact } from '../../../runtime/client/redact.js';
-import { sendAuthRequest } from '../../../runtime/client/token.js';
+import { REGIONS, type Region } from '../../runtime/client/endpoints.js';
+import { ProactiveEventsError } from '../../runtime/client/errors.js';
+import { maskToken, redact } from '../../runtime/client/redact.js';
+import { sendAuthRequest } from '../../runtime/client/token.js';
 import { readCredentials } from '../credentials.js';
 import { CliError, ExitCode } from '../errors.js';
 

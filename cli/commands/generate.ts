@@ -1,8 +1,8 @@
 import { relative, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { DefinitionError } from '../../definitions/problems.js';
-import { TypeCheckError } from '../../output/typecheck.js';
-import { defaultDefinitionsDir, defaultOutDir } from '../../paths.js';
+import { DefinitionError } from '../../generator/definitions/problems.js';
+import { TypeCheckError } from '../../generator/output/typecheck.js';
+import { defaultDefinitionsDir, defaultOutDir } from '../../generator/paths.js';
 import { CliError, ExitCode } from '../errors.js';
 
 interface GenerateArgs {
@@ -34,7 +34,7 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       .example('$0 generate', 'Regenerate generated/ from definitions/')
       .example('$0 generate --check', 'Fail if generated/ is out of date (CI)'),
   handler: async (args) => {
-    const { generate } = await import('../../generate.js');
+    const { generate } = await import('../../generator/generate.js');
     const started = performance.now();
     try {
       const result = await generate({

@@ -6,7 +6,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ManifestPatchError } from './errors.js';
 import { endpointNote, mergeEventNames, type PatchRequest, type PatchResult } from './merge.js';
-import { lineColumn } from '../cli/json-position.js';
+import { lineColumn } from '../json-position.js';
 import { detectEol } from './text-style.js';
 
 type JsonObject = Record<string, unknown>;

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCapturedCli } from '../../support/run-cli.js';
-import { lineColumn, locateJsonError } from '../../../generator/cli/json-position.js';
-import { MESSAGE, ORDER, request, WEATHER } from '../../runtime/subscriptions/helpers.js';
+import { runCapturedCli } from '../support/run-cli.js';
+import { lineColumn, locateJsonError } from '../../cli/json-position.js';
+import { MESSAGE, ORDER, request, WEATHER } from '../runtime/subscriptions/helpers.js';
 
 let dir: string;
 let db: string;

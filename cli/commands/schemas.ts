@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { defaultDefinitionsDir } from '../../paths.js';
+import { defaultDefinitionsDir } from '../../generator/paths.js';
 import { relative } from 'node:path';
 
 interface SchemasArgs {
@@ -19,8 +19,8 @@ export const schemasCommand: CommandModule<object, SchemasArgs> = {
         describe: 'Directory holding the definitions',
       }),
   handler: async (args) => {
-    const { loadModel } = await import('../../model/load.js');
-    const { catalogOf } = await import('../../emitters/catalog.js');
+    const { loadModel } = await import('../../generator/model/load.js');
+    const { catalogOf } = await import('../../generator/emitters/catalog.js');
     const catalog = catalogOf(await loadModel(args.definitions));
     if (args.json) {
       process.stdout.write(`${JSON.stringify(catalog, null, 2)}\n`);

@@ -7,9 +7,10 @@
 import { resolve } from 'node:path';
 import { truncate } from 'node:fs/promises';
 import type { Argv, CommandModule } from 'yargs';
-import { MULTICAST_NOTICE, ProactiveEventsClient } from '../../../runtime/client/client.js';
-import { REGIONS, STAGES, type Region, type Stage } from '../../../runtime/client/endpoints.js';
-import type { SendOutcome } from '../../../runtime/client/send-many.js';
+import { ProactiveEventsClient } from '../../generated/client.js';
+import { MULTICAST_NOTICE } from '../../runtime/client/client.js';
+import { REGIONS, STAGES, type Region, type Stage } from '../../runtime/client/endpoints.js';
+import type { SendOutcome } from '../../runtime/client/send-many.js';
 import { readCredentials } from '../credentials.js';
 import { CliError, ExitCode } from '../errors.js';
 import { readEventFile, readOutboxFile, type SourcedEvent } from '../event-files.js';

@@ -43,8 +43,8 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
         describe: 'Check expiry against the clock (--no-clock to skip)',
       }),
   handler: async (args) => {
-    const { parseDateTime } = await import('../../../runtime/validation/date-time.js');
-    const { validateProactiveEvent } = await import('../../../generated/validate.js');
+    const { parseDateTime } = await import('../../runtime/validation/date-time.js');
+    const { validateProactiveEvent } = await import('../../generated/validate.js');
     const { parseJson } = await import('../json-position.js');
     const unknownOption = args.files
       .map(String)

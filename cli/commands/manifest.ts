@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
 import type { CommandModule } from 'yargs';
-import type { PatchRequest } from '../../manifest/merge.js';
-import { manifestFormats, type ManifestFormat } from '../../../runtime/manifest/render.js';
-import { defaultDefinitionsDir } from '../../paths.js';
+import type { PatchRequest } from '../manifest/merge.js';
+import { manifestFormats, type ManifestFormat } from '../../runtime/manifest/render.js';
+import { defaultDefinitionsDir } from '../../generator/paths.js';
 import { CliError, ExitCode } from '../errors.js';
 
 interface ManifestArgs {
@@ -50,10 +50,10 @@ export const manifestCommand: CommandModule<object, ManifestArgs> = {
       )
       .example('$0 manifest --write project.js --dry-run', 'Show what would change'),
   handler: async (args) => {
-    const { loadModel } = await import('../../model/load.js');
-    const { manifestFactsOf } = await import('../../emitters/manifest.js');
-    const { buildManifestFragment } = await import('../../../runtime/manifest/fragment.js');
-    const { resolveEventNames } = await import('../../../runtime/manifest/names.js');
+    const { loadModel } = await import('../../generator/model/load.js');
+    const { manifestFactsOf } = await import('../../generator/emitters/manifest.js');
+    const { buildManifestFragment } = await import('../../runtime/manifest/fragment.js');
+    const { resolveEventNames } = await import('../../runtime/manifest/names.js');
 
     const format = checkFormat(args.format);
     if (args['dry-run'] && args.write === undefined) {
@@ -82,7 +82,7 @@ export const manifestCommand: CommandModule<object, ManifestArgs> = {
     const fragment = buildManifestFragment(facts, { events });
 
     if (args.write === undefined) {
-      const { renderManifest } = await import('../../../runtime/manifest/render.js');
+      const { renderManifest } = await import('../../runtime/manifest/render.js');
       process.stdout.write(renderManifest(fragment, format ?? 'json'));
       return;
     }
@@ -105,8 +105,8 @@ async function write(
       ExitCode.usage,
     );
   }
-  const { patchFile } = await import('../../manifest/patch-file.js');
-  const { ManifestPatchError } = await import('../../manifest/errors.js');
+  const { patchFile } = await import('../manifest/patch-file.js');
+  const { ManifestPatchError } = await import('../manifest/errors.js');
   let result;
   try {
     result = await patchFile({ ...request, file, format, dryRun });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locateJsonError } from '../../../generator/cli/json-position.js';
+import { locateJsonError } from '../../cli/json-position.js';
 
 describe('locateJsonError', () => {
   it.each([

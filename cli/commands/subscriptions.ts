@@ -5,10 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
-import { formatIssues, parseSubscriptionChanged } from '../../../runtime/subscriptions/parse.js';
-import { SqliteSubscriptionStore } from '../../../runtime/subscriptions/sqlite-store.js';
-import { SubscriptionTracker } from '../../../runtime/subscriptions/tracker.js';
-import type { Issue, SubscriptionChange } from '../../../runtime/subscriptions/types.js';
+import { formatIssues, parseSubscriptionChanged } from '../../runtime/subscriptions/parse.js';
+import { SqliteSubscriptionStore } from '../../runtime/subscriptions/sqlite-store.js';
+import { SubscriptionTracker } from '../../runtime/subscriptions/tracker.js';
+import type { Issue, SubscriptionChange } from '../../runtime/subscriptions/types.js';
 import { CliError, ExitCode } from '../errors.js';
 import { label, readRequestFiles, type SourcedRequest } from '../subscriptions/input.js';
 import { listAllUsers, listSubscribers } from '../subscriptions/list.js';

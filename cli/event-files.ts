@@ -4,7 +4,7 @@
  * file and, for malformed JSON, the line and column.
  */
 import { readFile } from 'node:fs/promises';
-import { OutboxFormatError, parseOutbox } from '../../runtime/client/outbox.js';
+import { OutboxFormatError, parseOutbox } from '../runtime/client/outbox.js';
 import { CliError, ExitCode } from './errors.js';
 import { parseJson } from './json-position.js';
 
