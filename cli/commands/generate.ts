@@ -1,9 +1,9 @@
 import { relative, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { DefinitionError } from '../../generator/definitions/problems.js';
-import { TypeCheckError } from '../../generator/output/typecheck.js';
-import { defaultDefinitionsDir, defaultOutDir } from '../../generator/paths.js';
+import { TypeCheckError } from '../../generator/output/typecheck-error.js';
 import { CliError, ExitCode } from '../errors.js';
+import { missingGenerationPackages } from '../toolchain.js';
 
 interface GenerateArgs {
   definitions: string;
@@ -18,12 +18,13 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
     yargs
       .option('definitions', {
         type: 'string',
-        default: relative(process.cwd(), defaultDefinitionsDir) || '.',
-        describe: 'Directory holding envelope.yaml and events/*.yaml',
+        default: 'definitions',
+        describe:
+          'Directory holding envelope.yaml and events/*.yaml (the package ships Amazon’s in node_modules/alexa-proactive-events/definitions)',
       })
       .option('out', {
         type: 'string',
-        default: relative(process.cwd(), defaultOutDir) || '.',
+        default: 'generated',
         describe: 'Output directory, replaced atomically',
       })
       .option('check', {
@@ -32,8 +33,19 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
         describe: 'Write nothing; list stale or missing files and exit 1 if any',
       })
       .example('$0 generate', 'Regenerate generated/ from definitions/')
-      .example('$0 generate --check', 'Fail if generated/ is out of date (CI)'),
+      .example('$0 generate --check', 'Fail if generated/ is out of date (CI)')
+      .example(
+        '$0 generate --definitions node_modules/alexa-proactive-events/definitions --out src/events',
+        'Generate Amazon’s schemas into a skill’s own sources',
+      ),
   handler: async (args) => {
+    const missing = missingGenerationPackages();
+    if (missing.length > 0) {
+      throw new CliError(
+        `generate needs the generation-time packages, and ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not installed: run \`npm install --save-dev ${missing.join(' ')}\`.`,
+        ExitCode.usage,
+      );
+    }
     const { generate } = await import('../../generator/generate.js');
     const started = performance.now();
     try {

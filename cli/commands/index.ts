@@ -1,5 +1,4 @@
 import type { CommandModule } from 'yargs';
-import { eventNames } from '../../generated/catalog.js';
 import { generateCommand } from './generate.js';
 import { manifestCommand } from './manifest.js';
 import { previewCommand } from './preview.js';
@@ -19,5 +18,7 @@ export const commands: CommandModule<any, any>[] = [
   manifestCommand,
   tokenCommand,
   sendCommand,
-  createSubscriptionsCommand({ knownEventNames: eventNames }),
+  createSubscriptionsCommand({
+    loadKnownEventNames: async () => (await import('../../generated/catalog.js')).eventNames,
+  }),
 ];

@@ -1,8 +1,6 @@
-import { relative } from 'node:path';
 import type { CommandModule } from 'yargs';
 import type { PatchRequest } from '../manifest/merge.js';
 import { manifestFormats, type ManifestFormat } from '../../runtime/manifest/render.js';
-import { defaultDefinitionsDir } from '../../generator/paths.js';
 import { CliError, ExitCode } from '../errors.js';
 
 interface ManifestArgs {
@@ -10,7 +8,6 @@ interface ManifestArgs {
   events?: string[];
   write?: string;
   'dry-run': boolean;
-  definitions: string;
 }
 
 export const manifestCommand: CommandModule<object, ManifestArgs> = {
@@ -38,11 +35,6 @@ export const manifestCommand: CommandModule<object, ManifestArgs> = {
         default: false,
         describe: 'With --write: print the diff and write nothing',
       })
-      .option('definitions', {
-        type: 'string',
-        default: relative(process.cwd(), defaultDefinitionsDir) || '.',
-        describe: 'Directory holding the definitions',
-      })
       .example('$0 manifest --format jovo', 'Print the block for a Jovo v3 project.js')
       .example(
         '$0 manifest --events WeatherAlert,OrderStatus --write skill-package/skill.json',
@@ -50,9 +42,10 @@ export const manifestCommand: CommandModule<object, ManifestArgs> = {
       )
       .example('$0 manifest --write project.js --dry-run', 'Show what would change'),
   handler: async (args) => {
-    const { loadModel } = await import('../../generator/model/load.js');
-    const { manifestFactsOf } = await import('../../generator/emitters/manifest.js');
-    const { buildManifestFragment } = await import('../../runtime/manifest/fragment.js');
+    // The generated catalog and manifest facts, not the YAML definitions: the installed package
+    // ships only the former.
+    const { schemas } = await import('../../generated/catalog.js');
+    const { manifestFragment, publishableEvents } = await import('../../generated/manifest.js');
     const { resolveEventNames } = await import('../../runtime/manifest/names.js');
 
     const format = checkFormat(args.format);
@@ -62,8 +55,6 @@ export const manifestCommand: CommandModule<object, ManifestArgs> = {
         ExitCode.usage,
       );
     }
-    const model = await loadModel(args.definitions);
-    const facts = manifestFactsOf(model);
     let events: string[] | undefined;
     if (args.events !== undefined) {
       const typed = args.events
@@ -71,7 +62,7 @@ export const manifestCommand: CommandModule<object, ManifestArgs> = {
         .filter((item) => item.trim() !== '');
       if (typed.length === 0)
         throw new CliError('--events names no schema (a comma-separated list).', ExitCode.usage);
-      const resolved = resolveEventNames(typed, model.events);
+      const resolved = resolveEventNames(typed, schemas);
       if (!resolved.ok)
         throw new CliError(
           resolved.messages.map((message) => `--events: ${message}`).join('\n'),
@@ -79,7 +70,7 @@ export const manifestCommand: CommandModule<object, ManifestArgs> = {
         );
       events = resolved.names;
     }
-    const fragment = buildManifestFragment(facts, { events });
+    const fragment = manifestFragment({ events: events as (typeof publishableEvents)[number][] });
 
     if (args.write === undefined) {
       const { renderManifest } = await import('../../runtime/manifest/render.js');
@@ -88,7 +79,7 @@ export const manifestCommand: CommandModule<object, ManifestArgs> = {
     }
     await write(args.write, format ?? formatOf(args.write), args['dry-run'], {
       fragment,
-      catalog: facts.publishableEvents,
+      catalog: publishableEvents,
     });
   },
 };

@@ -1,27 +1,23 @@
 import type { CommandModule } from 'yargs';
-import { defaultDefinitionsDir } from '../../generator/paths.js';
-import { relative } from 'node:path';
+import type { SchemaInfo } from '../../runtime/catalog.js';
 
 interface SchemasArgs {
   json: boolean;
-  definitions: string;
 }
 
 export const schemasCommand: CommandModule<object, SchemasArgs> = {
   command: 'schemas',
   describe: 'List the event schemas and their fields',
   builder: (yargs) =>
-    yargs
-      .option('json', { type: 'boolean', default: false, describe: 'Print the catalog as JSON' })
-      .option('definitions', {
-        type: 'string',
-        default: relative(process.cwd(), defaultDefinitionsDir) || '.',
-        describe: 'Directory holding the definitions',
-      }),
+    yargs.option('json', {
+      type: 'boolean',
+      default: false,
+      describe: 'Print the catalog as JSON',
+    }),
   handler: async (args) => {
-    const { loadModel } = await import('../../generator/model/load.js');
-    const { catalogOf } = await import('../../generator/emitters/catalog.js');
-    const catalog = catalogOf(await loadModel(args.definitions));
+    // The generated catalog, not the YAML definitions: the installed package ships only the former.
+    const { schemas } = await import('../../generated/catalog.js');
+    const catalog: readonly SchemaInfo[] = schemas;
     if (args.json) {
       process.stdout.write(`${JSON.stringify(catalog, null, 2)}\n`);
       return;

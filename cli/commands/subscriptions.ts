@@ -25,8 +25,11 @@ interface ListArgs extends CommonArgs {
 }
 
 export interface SubscriptionsCommandOptions {
-  /** Event names of the catalog: others are still applied, and flagged as unknown in the output. */
-  readonly knownEventNames?: readonly string[];
+  /**
+   * Loads the event names of the catalog (only when a command needs them, so that the CLI starts
+   * without generated/): others are still applied, and flagged as unknown in the output.
+   */
+  readonly loadKnownEventNames?: () => Promise<readonly string[]>;
 }
 
 const write = (text: string) => void process.stdout.write(text);
@@ -67,7 +70,8 @@ const IGNORED = {
 
 async function apply(args: ApplyArgs, options: SubscriptionsCommandOptions): Promise<void> {
   const sources = await readRequestFiles(args.requests);
-  const { changes, invalid } = validateAll(sources, options.knownEventNames);
+  const knownEventNames = await options.loadKnownEventNames?.();
+  const { changes, invalid } = validateAll(sources, knownEventNames);
   if (invalid.length > 0) {
     if (args.json) {
       const report = invalid.map(({ source, issues }) => ({
@@ -91,7 +95,7 @@ async function apply(args: ApplyArgs, options: SubscriptionsCommandOptions): Pro
 
   const store = new SqliteSubscriptionStore({ path: args.db });
   try {
-    const tracker = new SubscriptionTracker({ store, knownEventNames: options.knownEventNames });
+    const tracker = new SubscriptionTracker({ store, knownEventNames });
     const results = [];
     for (const { source, change } of changes) {
       const outcome = await tracker.apply(change);

@@ -3,16 +3,9 @@ import { join } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import { packageRoot } from '../paths.js';
 import { runtimeSpecifier, type EmittedFile } from '../emitters/emitter.js';
+import { TypeCheckError } from './typecheck-error.js';
 
-/** Emitted TypeScript that does not compile. */
-export class TypeCheckError extends Error {
-  constructor(readonly diagnostics: readonly string[]) {
-    super(
-      `The generated code does not type-check (a generator bug, or a definition it cannot express):\n${diagnostics.join('\n')}`,
-    );
-    this.name = 'TypeCheckError';
-  }
-}
+export { TypeCheckError };
 
 /**
  * The runtime's types as this copy of the package has them: the sources in a checkout, the

@@ -1,10 +1,10 @@
 /**
  * Loads better-sqlite3 on first use. It is an optional peer dependency: skills that keep their
  * subscriptions elsewhere must be able to import this package without a native module installed.
- * `createRequire` keeps the load synchronous, so `new SqliteSubscriptionStore()` stays a plain
- * constructor.
+ * A dynamic import() is the one loading form that works in ESM, in CommonJS and in both kinds of
+ * bundle (esbuild keeps it as a require of the external package in a CJS bundle), so the store
+ * opens its database on first use rather than in its constructor.
  */
-import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import { MissingSqliteDriverError } from './sqlite-errors.js';
 
@@ -12,27 +12,34 @@ import { MissingSqliteDriverError } from './sqlite-errors.js';
 export type DatabaseConstructor = typeof BetterSqlite3;
 export type Database = BetterSqlite3.Database;
 
-let cached: DatabaseConstructor | undefined;
+let cached: Promise<DatabaseConstructor> | undefined;
 
 /**
- * Returns better-sqlite3's `Database` constructor. `load` exists for tests, which simulate a
- * missing package with it; the default resolves the package next to this file.
+ * Resolves to better-sqlite3's `Database` constructor. `load` exists for tests, which simulate a
+ * missing package with it; the default imports the package by name.
  */
-export function loadBetterSqlite3(load?: (id: string) => unknown): DatabaseConstructor {
-  const useCache = load === undefined;
-  if (useCache && cached) return cached;
+export function loadBetterSqlite3(load?: () => Promise<unknown>): Promise<DatabaseConstructor> {
+  if (load === undefined) {
+    cached ??= resolveConstructor(() => import('better-sqlite3'));
+    // A failed load is not cached: installing the package and retrying must work.
+    cached.catch(() => (cached = undefined));
+    return cached;
+  }
+  return resolveConstructor(load);
+}
+
+async function resolveConstructor(load: () => Promise<unknown>): Promise<DatabaseConstructor> {
   let loaded: unknown;
   try {
-    loaded = (load ?? createRequire(import.meta.url))('better-sqlite3');
+    loaded = await load();
   } catch (error) {
     throw new MissingSqliteDriverError(error);
   }
-  // Interop: CommonJS export, or an ESM namespace whose default is the constructor.
+  // Interop: an ESM namespace whose default is the constructor, or the CommonJS export itself.
   const constructor =
     typeof loaded === 'function' ? loaded : (loaded as { default?: unknown } | null)?.default;
   if (typeof constructor !== 'function') {
     throw new MissingSqliteDriverError(new Error('the module does not export a Database class'));
   }
-  if (useCache) cached = constructor as DatabaseConstructor;
   return constructor as DatabaseConstructor;
 }

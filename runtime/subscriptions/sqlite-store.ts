@@ -1,7 +1,9 @@
 /**
  * A SubscriptionStore in one SQLite file, for skills that run as a single service (or several
  * processes on one machine). better-sqlite3 is synchronous, so every method finishes its statement
- * before returning; the async signatures exist to match stores backed by network databases.
+ * before returning; the async signatures exist to match stores backed by network databases. The
+ * database opens on first use (the driver is loaded with import()); `SqliteSubscriptionStore.open`
+ * opens it at once, so a missing driver or a bad file is reported up front.
  */
 import { difference, sortedUnique } from './order.js';
 import { loadBetterSqlite3, type Database } from './sqlite-driver.js';
@@ -39,13 +41,73 @@ interface UserRow {
 }
 
 export class SqliteSubscriptionStore implements ListableSubscriptionStore {
+  readonly #options: SqliteSubscriptionStoreOptions;
+  #connection: Promise<SqliteConnection> | undefined;
+  #closed = false;
+
+  constructor(options: SqliteSubscriptionStoreOptions) {
+    if (typeof options?.path !== 'string' || options.path === '') {
+      throw new TypeError('SqliteSubscriptionStore needs a path (a file, or ":memory:").');
+    }
+    this.#options = options;
+  }
+
+  /** Opens the database now (creating and migrating it), rather than on first use. */
+  static async open(options: SqliteSubscriptionStoreOptions): Promise<SqliteSubscriptionStore> {
+    const store = new SqliteSubscriptionStore(options);
+    await store.#open();
+    return store;
+  }
+
+  #open(): Promise<SqliteConnection> {
+    if (this.#closed) return Promise.reject(new Error('The subscription store is closed.'));
+    this.#connection ??= loadBetterSqlite3().then(
+      (DatabaseClass) => new SqliteConnection(new DatabaseClass(this.#options.path), this.#options),
+    );
+    // A failed open (no driver, unreadable file) is retried by the next call.
+    this.#connection.catch(() => (this.#connection = undefined));
+    return this.#connection;
+  }
+
+  async applyIfNewer(change: StoreChange): Promise<ApplyResult> {
+    return (await this.#open()).applyIfNewer(change);
+  }
+
+  async stateOf(userId: string): Promise<UserState | undefined> {
+    return (await this.#open()).stateOf(userId);
+  }
+
+  async subscribersPage(eventName: string, query: PageQuery): Promise<readonly string[]> {
+    return (await this.#open()).subscribersPage(eventName, query);
+  }
+
+  async count(eventName: string): Promise<number> {
+    return (await this.#open()).count(eventName);
+  }
+
+  async usersPage(query: PageQuery): Promise<readonly UserState[]> {
+    return (await this.#open()).usersPage(query);
+  }
+
+  async eventCounts(): Promise<readonly { eventName: string; count: number }[]> {
+    return (await this.#open()).eventCounts();
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    const connection = this.#connection;
+    this.#connection = undefined;
+    if (connection) (await connection.catch(() => undefined))?.close();
+  }
+}
+
+/** One open database with its prepared statements: what the store does once the driver is loaded. */
+class SqliteConnection {
   private readonly db: Database;
   private readonly statements;
   private readonly applyTransaction: (change: StoreChange) => ApplyResult;
 
-  constructor(options: SqliteSubscriptionStoreOptions) {
-    const DatabaseClass = loadBetterSqlite3();
-    const db = new DatabaseClass(options.path);
+  constructor(db: Database, options: SqliteSubscriptionStoreOptions) {
     try {
       // busy_timeout before anything that takes a lock (switching to WAL does, and so do the
       // migrations), so a second process opening the file waits instead of failing.
@@ -138,11 +200,11 @@ export class SqliteSubscriptionStore implements ListableSubscriptionStore {
     this.applyTransaction = (change) => transaction.immediate(change);
   }
 
-  async applyIfNewer(change: StoreChange): Promise<ApplyResult> {
+  applyIfNewer(change: StoreChange): ApplyResult {
     return this.applyTransaction(change);
   }
 
-  async stateOf(userId: string): Promise<UserState | undefined> {
+  stateOf(userId: string): UserState | undefined {
     // One deferred read transaction, so the user row and the events are from the same commit.
     return this.db.transaction(() => {
       const row = this.statements.user.get(userId);
@@ -150,18 +212,18 @@ export class SqliteSubscriptionStore implements ListableSubscriptionStore {
     })();
   }
 
-  async subscribersPage(eventName: string, query: PageQuery): Promise<readonly string[]> {
+  subscribersPage(eventName: string, query: PageQuery): readonly string[] {
     const limit = Math.max(0, Math.trunc(query.limit));
     return query.after === undefined
       ? this.statements.firstPage.all(eventName, limit)
       : this.statements.nextPage.all(eventName, query.after, limit);
   }
 
-  async count(eventName: string): Promise<number> {
+  count(eventName: string): number {
     return this.statements.count.get(eventName) ?? 0;
   }
 
-  async usersPage(query: PageQuery): Promise<readonly UserState[]> {
+  usersPage(query: PageQuery): readonly UserState[] {
     const limit = Math.max(0, Math.trunc(query.limit));
     return this.db.transaction(() => {
       const rows =
@@ -172,11 +234,11 @@ export class SqliteSubscriptionStore implements ListableSubscriptionStore {
     })();
   }
 
-  async eventCounts(): Promise<readonly { eventName: string; count: number }[]> {
+  eventCounts(): readonly { eventName: string; count: number }[] {
     return this.statements.eventCounts.all();
   }
 
-  async close(): Promise<void> {
+  close(): void {
     if (this.db.open) this.db.close();
   }
 

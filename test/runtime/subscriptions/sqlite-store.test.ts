@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ import { SubscriptionTracker } from '../../../runtime/subscriptions/tracker.js';
 import { MEDIA, MESSAGE, ORDER, request, WEATHER } from './helpers.js';
 import { record, userIds, writerRequests, type AppliedRecord } from './support/concurrency-plan.js';
 
-const Database = loadBetterSqlite3();
+const Database = await loadBetterSqlite3();
 let dir: string;
 let file: string;
 
@@ -88,7 +88,7 @@ describe('SqliteSubscriptionStore on a file', () => {
 
   it('migrates an empty file and sets user_version', async () => {
     writeFileSync(file, '');
-    const store = new SqliteSubscriptionStore({ path: file });
+    const store = await SqliteSubscriptionStore.open({ path: file });
     await store.close();
     expect(inspect(file, 'user_version')).toBe(migrations.length);
     expect(migrations.map((m) => m.version)).toEqual([1]);
@@ -116,20 +116,24 @@ describe('SqliteSubscriptionStore on a file', () => {
     db.close();
   });
 
-  it('refuses a file written by a newer schema, and leaves it alone', () => {
+  it('refuses a file written by a newer schema, and leaves it alone', async () => {
     const db = new Database(file);
     db.pragma('user_version = 7');
     db.close();
-    expect(() => new SqliteSubscriptionStore({ path: file })).toThrow(SchemaTooNewError);
-    expect(() => new SqliteSubscriptionStore({ path: file })).toThrow(
+    await expect(SqliteSubscriptionStore.open({ path: file })).rejects.toThrow(SchemaTooNewError);
+    await expect(new SqliteSubscriptionStore({ path: file }).count(ORDER)).rejects.toThrow(
       'the subscriptions database has schema version 7, newer than the 1 this release understands',
     );
     expect(inspect(file, 'user_version')).toBe(7);
   });
 
   it('two stores (two connections) on one file see each other and lose no update', async () => {
-    const a = new SubscriptionTracker({ store: new SqliteSubscriptionStore({ path: file }) });
-    const b = new SubscriptionTracker({ store: new SqliteSubscriptionStore({ path: file }) });
+    const a = new SubscriptionTracker({
+      store: await SqliteSubscriptionStore.open({ path: file }),
+    });
+    const b = new SubscriptionTracker({
+      store: await SqliteSubscriptionStore.open({ path: file }),
+    });
     const at = (second: number) => `2021-01-01T00:00:${String(second).padStart(2, '0')}Z`;
     const outcomes = await Promise.all([
       a.apply(request({ userId: 'u', requestId: '1', timestamp: at(1), events: [ORDER] })),
@@ -148,7 +152,7 @@ describe('SqliteSubscriptionStore on a file', () => {
   it('concurrent writer processes and connections lose no update', async () => {
     const writers = 4;
     // Create the schema first so the writers' start-up does not dominate the race.
-    await new SqliteSubscriptionStore({ path: file }).close();
+    await (await SqliteSubscriptionStore.open({ path: file })).close();
     const script = fileURLToPath(new URL('./support/sqlite-writer.ts', import.meta.url));
     const children = [0, 1].map((writer) => {
       const child = spawn(
@@ -219,23 +223,35 @@ describe('SqliteSubscriptionStore on a file', () => {
 });
 
 describe('loading better-sqlite3', () => {
-  it('names the package when it is missing', () => {
-    const missing = () => {
+  it('names the package when it is missing, at open and at first use', async () => {
+    const missing = async () => {
       throw Object.assign(new Error("Cannot find module 'better-sqlite3'"), {
-        code: 'MODULE_NOT_FOUND',
+        code: 'ERR_MODULE_NOT_FOUND',
       });
     };
-    expect(() => loadBetterSqlite3(missing)).toThrow(MissingSqliteDriverError);
-    expect(() => loadBetterSqlite3(missing)).toThrow(
+    const message =
       'SqliteSubscriptionStore needs the optional package "better-sqlite3" (>= 11): install it with ' +
-        `"npm install better-sqlite3", or use another SubscriptionStore. (Cannot find module 'better-sqlite3')`,
-    );
+      `"npm install better-sqlite3", or use another SubscriptionStore. (Cannot find module 'better-sqlite3')`;
+    await expect(loadBetterSqlite3(missing)).rejects.toThrow(MissingSqliteDriverError);
+    await expect(loadBetterSqlite3(missing)).rejects.toThrow(message);
   });
 
-  it('accepts the CommonJS export and an ESM namespace', () => {
+  it('accepts the CommonJS export and an ESM namespace', async () => {
     const real = createRequire(import.meta.url)('better-sqlite3') as unknown;
-    expect(loadBetterSqlite3(() => real)).toBe(real);
-    expect(loadBetterSqlite3(() => ({ default: real }))).toBe(real);
-    expect(() => loadBetterSqlite3(() => ({}))).toThrow(MissingSqliteDriverError);
+    expect(await loadBetterSqlite3(async () => real)).toBe(real);
+    expect(await loadBetterSqlite3(async () => ({ default: real }))).toBe(real);
+    await expect(loadBetterSqlite3(async () => ({}))).rejects.toThrow(MissingSqliteDriverError);
+  });
+
+  it('opens the file on first use, or at once with open()', async () => {
+    const lazy = new SqliteSubscriptionStore({ path: file });
+    expect(existsSync(file)).toBe(false);
+    expect(await lazy.count(ORDER)).toBe(0);
+    expect(existsSync(file)).toBe(true);
+    await lazy.close();
+    await expect(lazy.count(ORDER)).rejects.toThrow('The subscription store is closed.');
+    const eager = await SqliteSubscriptionStore.open({ path: join(dir, 'eager.db') });
+    expect(existsSync(join(dir, 'eager.db'))).toBe(true);
+    await eager.close();
   });
 });
