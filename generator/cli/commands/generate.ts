@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { DefinitionError } from '../../definitions/problems.js';
+import { OutputError } from '../../output/errors.js';
 import { TypeCheckError } from '../../output/typecheck.js';
 import { defaultDefinitionsDir, defaultOutDir } from '../../paths.js';
 import { CliError, ExitCode } from '../errors.js';
@@ -24,7 +25,8 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       .option('out', {
         type: 'string',
         default: relative(process.cwd(), defaultOutDir) || '.',
-        describe: 'Output directory, replaced atomically',
+        describe:
+          'Output folder, replaced atomically; only a missing or empty one, or one generate wrote',
       })
       .option('check', {
         type: 'boolean',
@@ -67,10 +69,29 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
         ExitCode.failure,
       );
     } catch (error) {
-      if (error instanceof DefinitionError || error instanceof TypeCheckError) {
+      if (
+        error instanceof DefinitionError ||
+        error instanceof TypeCheckError ||
+        error instanceof OutputError
+      ) {
         throw new CliError(`${error.message}\nNothing was written.`, ExitCode.failure);
       }
-      throw error;
+      if (error instanceof CliError || process.env.DEBUG) throw error;
+      // Anything else is a defect of the generator: one line, the stack only with DEBUG set.
+      throw new CliError(
+        `${relative(process.cwd(), resolve(args.out)) || '.'}: generation failed: ${describeUnknown(error)} (set DEBUG=1 for the stack trace)\nNothing was written.`,
+        ExitCode.failure,
+      );
     }
   },
 };
+
+/** The first line of an unknown thrown value, without ever throwing itself. */
+function describeUnknown(error: unknown): string {
+  try {
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return text.split('\n')[0]!;
+  } catch {
+    return 'an unprintable error';
+  }
+}

@@ -37,7 +37,7 @@ export function emitValidators(context: EmitContext): EmittedFile[] {
   const runtime = (module: string) => context.runtimeImport(validateModule, `validation/${module}`);
   const types = emittedImport(typesModule);
   const helpers: Record<string, readonly string[]> = {
-    'access.js': ['asArray', 'asObject', 'missing', 'read', 'readItem'],
+    'access.js': ['asArray', 'asObject', 'errorText', 'hasOwn', 'missing', 'read', 'readItem'],
     'checks.js': [
       'arrayBounds',
       'boolean',
@@ -60,6 +60,7 @@ export function emitValidators(context: EmitContext): EmittedFile[] {
       'checkExpiry',
       'checkLocalizedAttributes',
       'clockOf',
+      'compareExpiryWindow',
       'isAudience',
       'isLocalizedAttributes',
       'unknownEvent',
@@ -94,7 +95,7 @@ export function emitValidators(context: EmitContext): EmittedFile[] {
       try {
         checkEvent(c, value, clockOf(options?.now));
       } catch (error) {
-        c.error("", "type", "The value could not be read to the end (" + String(error) + "); pass plain JSON data.");
+        c.error("", "type", "The value could not be read to the end (" + errorText(error) + "); pass plain JSON data.");
       }
       return c.result();
     }
@@ -122,7 +123,7 @@ export function emitValidators(context: EmitContext): EmittedFile[] {
         if (validator === undefined) unknownEvent(c, String(name), "", ${eventNames});
         else validator.check(c, payload, "");
       } catch (error) {
-        c.error("", "type", "The value could not be read to the end (" + String(error) + "); pass plain JSON data.");
+        c.error("", "type", "The value could not be read to the end (" + errorText(error) + "); pass plain JSON data.");
       }
       return c.result();
     }
