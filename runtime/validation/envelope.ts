@@ -75,13 +75,17 @@ export function checkExpiry(
   if (timestamp !== timestamp || expiryTime !== expiryTime) return;
   const span = `between ${describeDuration(min)} and ${describeDuration(max)} after timestamp`;
   const distance = expiryTime - timestamp;
-  if (compareExpiryWindow(timestampText, expiryTimeText, min, max) !== 0) {
+  const position = compareExpiryWindow(timestampText, expiryTimeText, min, max);
+  if (position !== 0) {
     const actual =
-      distance < 0
-        ? `${describeDuration(distance)} before timestamp`
-        : distance === 0
-          ? 'equal to timestamp'
-          : `${describeDuration(distance)} after timestamp`;
+      distance === min || distance === max
+        ? // Off by less than a millisecond: the fraction beyond it decides.
+          `${position < 0 ? 'less' : 'more'} than ${describeDuration(distance)} after timestamp, by a fraction of a millisecond`
+        : distance < 0
+          ? `${describeDuration(distance)} before timestamp`
+          : distance === 0
+            ? 'equal to timestamp'
+            : `${describeDuration(distance)} after timestamp`;
     collector.error('/expiryTime', 'expiry-window', `expiryTime is ${actual}; set it ${span}.`, {
       minMinutes: window.minMinutes,
       maxMinutes: window.maxMinutes,
