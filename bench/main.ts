@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark, one after another, in one process.
+import { runFuzzBench } from './fuzz.bench.js';
 import { runGenerateBench } from './generate.bench.js';
 import { runPreviewBench } from './preview.bench.js';
 import { runSendBench } from './send.bench.js';
@@ -7,6 +8,7 @@ import { runValidateBench } from './validate.bench.js';
 
 await runGenerateBench();
 await runValidateBench();
+await runFuzzBench();
 await runPreviewBench();
 await runSendBench();
 await runSubscriptionsBench();

@@ -17,6 +17,8 @@
 import {
   asArray,
   asObject,
+  errorText,
+  hasOwn,
   missing,
   read,
   readItem,
@@ -37,6 +39,7 @@ import {
   checkExpiry,
   checkLocalizedAttributes,
   clockOf,
+  compareExpiryWindow,
   isAudience,
   isLocalizedAttributes,
   unknownEvent,
@@ -425,15 +428,15 @@ function checkWeatherAlertActivatedPayload(c: Collector, value: unknown, r: stri
 function isWeatherAlertActivatedPayload(value: unknown, references: string[]): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const o0 = value as Record<string, unknown>;
-  for (const k0 in o0) if (k0 !== 'weatherAlert') return false;
-  const v0 = o0.weatherAlert;
+  for (const k0 in o0) if (k0 !== 'weatherAlert' && hasOwn(o0, k0)) return false;
+  const v0 = hasOwn(o0, 'weatherAlert') ? o0.weatherAlert : undefined;
   if (typeof v0 !== 'object' || v0 === null || Array.isArray(v0)) return false;
   const o1 = v0 as Record<string, unknown>;
-  for (const k1 in o1) if (k1 !== 'source' && k1 !== 'alertType') return false;
-  const v1 = o1.source;
+  for (const k1 in o1) if (k1 !== 'source' && k1 !== 'alertType' && hasOwn(o1, k1)) return false;
+  const v1 = hasOwn(o1, 'source') ? o1.source : undefined;
   if (typeof v1 !== 'string') return false;
   if (v1.startsWith(referencePrefix)) references.push(v1.slice(referencePrefixLength));
-  const v2 = o1.alertType;
+  const v2 = hasOwn(o1, 'alertType') ? o1.alertType : undefined;
   if (v2 !== 'TORNADO' && v2 !== 'HURRICANE' && v2 !== 'SNOW_STORM' && v2 !== 'THUNDER_STORM')
     return false;
   return true;
@@ -571,53 +574,59 @@ function checkSportsEventUpdatedPayload(c: Collector, value: unknown, r: string)
 function isSportsEventUpdatedPayload(value: unknown, references: string[]): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const o0 = value as Record<string, unknown>;
-  for (const k0 in o0) if (k0 !== 'update' && k0 !== 'sportsEvent') return false;
-  const v0 = o0.update;
+  for (const k0 in o0) if (k0 !== 'update' && k0 !== 'sportsEvent' && hasOwn(o0, k0)) return false;
+  const v0 = hasOwn(o0, 'update') ? o0.update : undefined;
   if (v0 !== undefined) {
     if (typeof v0 !== 'object' || v0 === null || Array.isArray(v0)) return false;
     const o1 = v0 as Record<string, unknown>;
-    for (const k1 in o1) if (k1 !== 'scoreEarned' && k1 !== 'teamName') return false;
-    const v1 = o1.scoreEarned;
+    for (const k1 in o1)
+      if (k1 !== 'scoreEarned' && k1 !== 'teamName' && hasOwn(o1, k1)) return false;
+    const v1 = hasOwn(o1, 'scoreEarned') ? o1.scoreEarned : undefined;
     if (typeof v1 !== 'number' || !Number.isInteger(v1) || v1 < 0) return false;
-    const v2 = o1.teamName;
+    const v2 = hasOwn(o1, 'teamName') ? o1.teamName : undefined;
     if (typeof v2 !== 'string' || v2.startsWith(referencePrefix)) return false;
   }
-  const v3 = o0.sportsEvent;
+  const v3 = hasOwn(o0, 'sportsEvent') ? o0.sportsEvent : undefined;
   if (typeof v3 !== 'object' || v3 === null || Array.isArray(v3)) return false;
   const o2 = v3 as Record<string, unknown>;
   for (const k2 in o2)
-    if (k2 !== 'eventLeague' && k2 !== 'homeTeamStatistic' && k2 !== 'awayTeamStatistic')
+    if (
+      k2 !== 'eventLeague' &&
+      k2 !== 'homeTeamStatistic' &&
+      k2 !== 'awayTeamStatistic' &&
+      hasOwn(o2, k2)
+    )
       return false;
-  const v4 = o2.eventLeague;
+  const v4 = hasOwn(o2, 'eventLeague') ? o2.eventLeague : undefined;
   if (typeof v4 !== 'object' || v4 === null || Array.isArray(v4)) return false;
   const o3 = v4 as Record<string, unknown>;
-  for (const k3 in o3) if (k3 !== 'name') return false;
-  const v5 = o3.name;
+  for (const k3 in o3) if (k3 !== 'name' && hasOwn(o3, k3)) return false;
+  const v5 = hasOwn(o3, 'name') ? o3.name : undefined;
   if (typeof v5 !== 'string') return false;
   if (v5.startsWith(referencePrefix)) references.push(v5.slice(referencePrefixLength));
-  const v6 = o2.homeTeamStatistic;
+  const v6 = hasOwn(o2, 'homeTeamStatistic') ? o2.homeTeamStatistic : undefined;
   if (typeof v6 !== 'object' || v6 === null || Array.isArray(v6)) return false;
   const o4 = v6 as Record<string, unknown>;
-  for (const k4 in o4) if (k4 !== 'team' && k4 !== 'score') return false;
-  const v7 = o4.team;
+  for (const k4 in o4) if (k4 !== 'team' && k4 !== 'score' && hasOwn(o4, k4)) return false;
+  const v7 = hasOwn(o4, 'team') ? o4.team : undefined;
   if (typeof v7 !== 'object' || v7 === null || Array.isArray(v7)) return false;
   const o5 = v7 as Record<string, unknown>;
-  for (const k5 in o5) if (k5 !== 'name') return false;
-  const v8 = o5.name;
+  for (const k5 in o5) if (k5 !== 'name' && hasOwn(o5, k5)) return false;
+  const v8 = hasOwn(o5, 'name') ? o5.name : undefined;
   if (typeof v8 !== 'string' || v8.startsWith(referencePrefix)) return false;
-  const v9 = o4.score;
+  const v9 = hasOwn(o4, 'score') ? o4.score : undefined;
   if (typeof v9 !== 'number' || !Number.isInteger(v9) || v9 < 0) return false;
-  const v10 = o2.awayTeamStatistic;
+  const v10 = hasOwn(o2, 'awayTeamStatistic') ? o2.awayTeamStatistic : undefined;
   if (typeof v10 !== 'object' || v10 === null || Array.isArray(v10)) return false;
   const o6 = v10 as Record<string, unknown>;
-  for (const k6 in o6) if (k6 !== 'team' && k6 !== 'score') return false;
-  const v11 = o6.team;
+  for (const k6 in o6) if (k6 !== 'team' && k6 !== 'score' && hasOwn(o6, k6)) return false;
+  const v11 = hasOwn(o6, 'team') ? o6.team : undefined;
   if (typeof v11 !== 'object' || v11 === null || Array.isArray(v11)) return false;
   const o7 = v11 as Record<string, unknown>;
-  for (const k7 in o7) if (k7 !== 'name') return false;
-  const v12 = o7.name;
+  for (const k7 in o7) if (k7 !== 'name' && hasOwn(o7, k7)) return false;
+  const v12 = hasOwn(o7, 'name') ? o7.name : undefined;
   if (typeof v12 !== 'string' || v12.startsWith(referencePrefix)) return false;
-  const v13 = o6.score;
+  const v13 = hasOwn(o6, 'score') ? o6.score : undefined;
   if (typeof v13 !== 'number' || !Number.isInteger(v13) || v13 < 0) return false;
   return true;
 }
@@ -693,30 +702,31 @@ function checkMessageAlertActivatedPayload(c: Collector, value: unknown, r: stri
 function isMessageAlertActivatedPayload(value: unknown, _references: string[]): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const o0 = value as Record<string, unknown>;
-  for (const k0 in o0) if (k0 !== 'state' && k0 !== 'messageGroup') return false;
-  const v0 = o0.state;
+  for (const k0 in o0) if (k0 !== 'state' && k0 !== 'messageGroup' && hasOwn(o0, k0)) return false;
+  const v0 = hasOwn(o0, 'state') ? o0.state : undefined;
   if (typeof v0 !== 'object' || v0 === null || Array.isArray(v0)) return false;
   const o1 = v0 as Record<string, unknown>;
-  for (const k1 in o1) if (k1 !== 'status' && k1 !== 'freshness') return false;
-  const v1 = o1.status;
+  for (const k1 in o1) if (k1 !== 'status' && k1 !== 'freshness' && hasOwn(o1, k1)) return false;
+  const v1 = hasOwn(o1, 'status') ? o1.status : undefined;
   if (v1 !== 'UNREAD' && v1 !== 'FLAGGED') return false;
-  const v2 = o1.freshness;
+  const v2 = hasOwn(o1, 'freshness') ? o1.freshness : undefined;
   if (v2 !== undefined) {
     if (v2 !== 'NEW' && v2 !== 'OVERDUE') return false;
   }
-  const v3 = o0.messageGroup;
+  const v3 = hasOwn(o0, 'messageGroup') ? o0.messageGroup : undefined;
   if (typeof v3 !== 'object' || v3 === null || Array.isArray(v3)) return false;
   const o2 = v3 as Record<string, unknown>;
-  for (const k2 in o2) if (k2 !== 'creator' && k2 !== 'count' && k2 !== 'urgency') return false;
-  const v4 = o2.creator;
+  for (const k2 in o2)
+    if (k2 !== 'creator' && k2 !== 'count' && k2 !== 'urgency' && hasOwn(o2, k2)) return false;
+  const v4 = hasOwn(o2, 'creator') ? o2.creator : undefined;
   if (typeof v4 !== 'object' || v4 === null || Array.isArray(v4)) return false;
   const o3 = v4 as Record<string, unknown>;
-  for (const k3 in o3) if (k3 !== 'name') return false;
-  const v5 = o3.name;
+  for (const k3 in o3) if (k3 !== 'name' && hasOwn(o3, k3)) return false;
+  const v5 = hasOwn(o3, 'name') ? o3.name : undefined;
   if (typeof v5 !== 'string' || v5.startsWith(referencePrefix)) return false;
-  const v6 = o2.count;
+  const v6 = hasOwn(o2, 'count') ? o2.count : undefined;
   if (typeof v6 !== 'number' || !Number.isInteger(v6) || v6 < 1) return false;
-  const v7 = o2.urgency;
+  const v7 = hasOwn(o2, 'urgency') ? o2.urgency : undefined;
   if (v7 !== undefined) {
     if (v7 !== 'URGENT') return false;
   }
@@ -808,13 +818,14 @@ function checkOrderStatusUpdatedPayload(c: Collector, value: unknown, r: string)
 function isOrderStatusUpdatedPayload(value: unknown, references: string[]): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const o0 = value as Record<string, unknown>;
-  for (const k0 in o0) if (k0 !== 'state' && k0 !== 'order') return false;
-  const v0 = o0.state;
+  for (const k0 in o0) if (k0 !== 'state' && k0 !== 'order' && hasOwn(o0, k0)) return false;
+  const v0 = hasOwn(o0, 'state') ? o0.state : undefined;
   if (typeof v0 !== 'object' || v0 === null || Array.isArray(v0)) return false;
   const o1 = v0 as Record<string, unknown>;
   for (const k1 in o1)
-    if (k1 !== 'status' && k1 !== 'enterTimestamp' && k1 !== 'deliveryDetails') return false;
-  const v1 = o1.status;
+    if (k1 !== 'status' && k1 !== 'enterTimestamp' && k1 !== 'deliveryDetails' && hasOwn(o1, k1))
+      return false;
+  const v1 = hasOwn(o1, 'status') ? o1.status : undefined;
   if (
     v1 !== 'PREORDER_RECEIVED' &&
     v1 !== 'ORDER_RECEIVED' &&
@@ -824,27 +835,27 @@ function isOrderStatusUpdatedPayload(value: unknown, references: string[]): bool
     v1 !== 'ORDER_DELIVERED'
   )
     return false;
-  const v2 = o1.enterTimestamp;
+  const v2 = hasOwn(o1, 'enterTimestamp') ? o1.enterTimestamp : undefined;
   if (v2 !== undefined) {
     if (typeof v2 !== 'string' || Number.isNaN(parseDateTime(v2))) return false;
   }
-  const v3 = o1.deliveryDetails;
+  const v3 = hasOwn(o1, 'deliveryDetails') ? o1.deliveryDetails : undefined;
   if (v3 !== undefined) {
     if (typeof v3 !== 'object' || v3 === null || Array.isArray(v3)) return false;
     const o2 = v3 as Record<string, unknown>;
-    for (const k2 in o2) if (k2 !== 'expectedArrival') return false;
-    const v4 = o2.expectedArrival;
+    for (const k2 in o2) if (k2 !== 'expectedArrival' && hasOwn(o2, k2)) return false;
+    const v4 = hasOwn(o2, 'expectedArrival') ? o2.expectedArrival : undefined;
     if (typeof v4 !== 'string' || Number.isNaN(parseDateTime(v4))) return false;
   }
-  const v5 = o0.order;
+  const v5 = hasOwn(o0, 'order') ? o0.order : undefined;
   if (typeof v5 !== 'object' || v5 === null || Array.isArray(v5)) return false;
   const o3 = v5 as Record<string, unknown>;
-  for (const k3 in o3) if (k3 !== 'seller') return false;
-  const v6 = o3.seller;
+  for (const k3 in o3) if (k3 !== 'seller' && hasOwn(o3, k3)) return false;
+  const v6 = hasOwn(o3, 'seller') ? o3.seller : undefined;
   if (typeof v6 !== 'object' || v6 === null || Array.isArray(v6)) return false;
   const o4 = v6 as Record<string, unknown>;
-  for (const k4 in o4) if (k4 !== 'name') return false;
-  const v7 = o4.name;
+  for (const k4 in o4) if (k4 !== 'name' && hasOwn(o4, k4)) return false;
+  const v7 = hasOwn(o4, 'name') ? o4.name : undefined;
   if (typeof v7 !== 'string') return false;
   if (v7.startsWith(referencePrefix)) references.push(v7.slice(referencePrefixLength));
   return true;
@@ -963,14 +974,14 @@ function checkOccasionUpdatedPayload(c: Collector, value: unknown, r: string): v
 function isOccasionUpdatedPayload(value: unknown, references: string[]): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const o0 = value as Record<string, unknown>;
-  for (const k0 in o0) if (k0 !== 'state' && k0 !== 'occasion') return false;
-  const v0 = o0.state;
+  for (const k0 in o0) if (k0 !== 'state' && k0 !== 'occasion' && hasOwn(o0, k0)) return false;
+  const v0 = hasOwn(o0, 'state') ? o0.state : undefined;
   if (typeof v0 !== 'object' || v0 === null || Array.isArray(v0)) return false;
   const o1 = v0 as Record<string, unknown>;
-  for (const k1 in o1) if (k1 !== 'confirmationStatus') return false;
-  const v1 = o1.confirmationStatus;
+  for (const k1 in o1) if (k1 !== 'confirmationStatus' && hasOwn(o1, k1)) return false;
+  const v1 = hasOwn(o1, 'confirmationStatus') ? o1.confirmationStatus : undefined;
   if (typeof v1 !== 'string' || !occasionConfirmationStatusValues.has(v1)) return false;
-  const v2 = o0.occasion;
+  const v2 = hasOwn(o0, 'occasion') ? o0.occasion : undefined;
   if (typeof v2 !== 'object' || v2 === null || Array.isArray(v2)) return false;
   const o2 = v2 as Record<string, unknown>;
   for (const k2 in o2)
@@ -979,10 +990,11 @@ function isOccasionUpdatedPayload(value: unknown, references: string[]): boolean
       k2 !== 'subject' &&
       k2 !== 'provider' &&
       k2 !== 'bookingTime' &&
-      k2 !== 'broker'
+      k2 !== 'broker' &&
+      hasOwn(o2, k2)
     )
       return false;
-  const v3 = o2.occasionType;
+  const v3 = hasOwn(o2, 'occasionType') ? o2.occasionType : undefined;
   if (
     v3 !== 'RESERVATION_REQUEST' &&
     v3 !== 'RESERVATION' &&
@@ -990,24 +1002,24 @@ function isOccasionUpdatedPayload(value: unknown, references: string[]): boolean
     v3 !== 'APPOINTMENT'
   )
     return false;
-  const v4 = o2.subject;
+  const v4 = hasOwn(o2, 'subject') ? o2.subject : undefined;
   if (typeof v4 !== 'string') return false;
   if (v4.startsWith(referencePrefix)) references.push(v4.slice(referencePrefixLength));
-  const v5 = o2.provider;
+  const v5 = hasOwn(o2, 'provider') ? o2.provider : undefined;
   if (typeof v5 !== 'object' || v5 === null || Array.isArray(v5)) return false;
   const o3 = v5 as Record<string, unknown>;
-  for (const k3 in o3) if (k3 !== 'name') return false;
-  const v6 = o3.name;
+  for (const k3 in o3) if (k3 !== 'name' && hasOwn(o3, k3)) return false;
+  const v6 = hasOwn(o3, 'name') ? o3.name : undefined;
   if (typeof v6 !== 'string') return false;
   if (v6.startsWith(referencePrefix)) references.push(v6.slice(referencePrefixLength));
-  const v7 = o2.bookingTime;
+  const v7 = hasOwn(o2, 'bookingTime') ? o2.bookingTime : undefined;
   if (typeof v7 !== 'string' || Number.isNaN(parseDateTime(v7))) return false;
-  const v8 = o2.broker;
+  const v8 = hasOwn(o2, 'broker') ? o2.broker : undefined;
   if (v8 !== undefined) {
     if (typeof v8 !== 'object' || v8 === null || Array.isArray(v8)) return false;
     const o4 = v8 as Record<string, unknown>;
-    for (const k4 in o4) if (k4 !== 'name') return false;
-    const v9 = o4.name;
+    for (const k4 in o4) if (k4 !== 'name' && hasOwn(o4, k4)) return false;
+    const v9 = hasOwn(o4, 'name') ? o4.name : undefined;
     if (typeof v9 !== 'string') return false;
     if (v9.startsWith(referencePrefix)) references.push(v9.slice(referencePrefixLength));
   }
@@ -1073,12 +1085,13 @@ function checkTrashCollectionAlertActivatedPayload(c: Collector, value: unknown,
 function isTrashCollectionAlertActivatedPayload(value: unknown, _references: string[]): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const o0 = value as Record<string, unknown>;
-  for (const k0 in o0) if (k0 !== 'alert') return false;
-  const v0 = o0.alert;
+  for (const k0 in o0) if (k0 !== 'alert' && hasOwn(o0, k0)) return false;
+  const v0 = hasOwn(o0, 'alert') ? o0.alert : undefined;
   if (typeof v0 !== 'object' || v0 === null || Array.isArray(v0)) return false;
   const o1 = v0 as Record<string, unknown>;
-  for (const k1 in o1) if (k1 !== 'garbageTypes' && k1 !== 'collectionDayOfWeek') return false;
-  const v1 = o1.garbageTypes;
+  for (const k1 in o1)
+    if (k1 !== 'garbageTypes' && k1 !== 'collectionDayOfWeek' && hasOwn(o1, k1)) return false;
+  const v1 = hasOwn(o1, 'garbageTypes') ? o1.garbageTypes : undefined;
   if (!Array.isArray(v1)) return false;
   const n0 = v1.length;
   if (n0 < 1 || n0 > 5) return false;
@@ -1087,7 +1100,7 @@ function isTrashCollectionAlertActivatedPayload(value: unknown, _references: str
     if (typeof v2 !== 'string' || !garbageTypeValues.has(v2)) return false;
   }
   if (!isUnique(v1)) return false;
-  const v3 = o1.collectionDayOfWeek;
+  const v3 = hasOwn(o1, 'collectionDayOfWeek') ? o1.collectionDayOfWeek : undefined;
   if (typeof v3 !== 'string' || !dayOfWeekValues.has(v3)) return false;
   return true;
 }
@@ -1170,33 +1183,35 @@ function checkMediaContentAvailablePayload(c: Collector, value: unknown, r: stri
 function isMediaContentAvailablePayload(value: unknown, references: string[]): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const o0 = value as Record<string, unknown>;
-  for (const k0 in o0) if (k0 !== 'availability' && k0 !== 'content') return false;
-  const v0 = o0.availability;
+  for (const k0 in o0)
+    if (k0 !== 'availability' && k0 !== 'content' && hasOwn(o0, k0)) return false;
+  const v0 = hasOwn(o0, 'availability') ? o0.availability : undefined;
   if (typeof v0 !== 'object' || v0 === null || Array.isArray(v0)) return false;
   const o1 = v0 as Record<string, unknown>;
-  for (const k1 in o1) if (k1 !== 'startTime' && k1 !== 'provider' && k1 !== 'method') return false;
-  const v1 = o1.startTime;
+  for (const k1 in o1)
+    if (k1 !== 'startTime' && k1 !== 'provider' && k1 !== 'method' && hasOwn(o1, k1)) return false;
+  const v1 = hasOwn(o1, 'startTime') ? o1.startTime : undefined;
   if (typeof v1 !== 'string' || Number.isNaN(parseDateTime(v1))) return false;
-  const v2 = o1.provider;
+  const v2 = hasOwn(o1, 'provider') ? o1.provider : undefined;
   if (v2 !== undefined) {
     if (typeof v2 !== 'object' || v2 === null || Array.isArray(v2)) return false;
     const o2 = v2 as Record<string, unknown>;
-    for (const k2 in o2) if (k2 !== 'name') return false;
-    const v3 = o2.name;
+    for (const k2 in o2) if (k2 !== 'name' && hasOwn(o2, k2)) return false;
+    const v3 = hasOwn(o2, 'name') ? o2.name : undefined;
     if (typeof v3 !== 'string') return false;
     if (v3.startsWith(referencePrefix)) references.push(v3.slice(referencePrefixLength));
   }
-  const v4 = o1.method;
+  const v4 = hasOwn(o1, 'method') ? o1.method : undefined;
   if (v4 !== 'STREAM' && v4 !== 'AIR' && v4 !== 'RELEASE' && v4 !== 'PREMIERE' && v4 !== 'DROP')
     return false;
-  const v5 = o0.content;
+  const v5 = hasOwn(o0, 'content') ? o0.content : undefined;
   if (typeof v5 !== 'object' || v5 === null || Array.isArray(v5)) return false;
   const o3 = v5 as Record<string, unknown>;
-  for (const k3 in o3) if (k3 !== 'name' && k3 !== 'contentType') return false;
-  const v6 = o3.name;
+  for (const k3 in o3) if (k3 !== 'name' && k3 !== 'contentType' && hasOwn(o3, k3)) return false;
+  const v6 = hasOwn(o3, 'name') ? o3.name : undefined;
   if (typeof v6 !== 'string') return false;
   if (v6.startsWith(referencePrefix)) references.push(v6.slice(referencePrefixLength));
-  const v7 = o3.contentType;
+  const v7 = hasOwn(o3, 'contentType') ? o3.contentType : undefined;
   if (
     v7 !== 'BOOK' &&
     v7 !== 'EPISODE' &&
@@ -1285,29 +1300,30 @@ function checkSocialGameInviteAvailablePayload(c: Collector, value: unknown, r: 
 function isSocialGameInviteAvailablePayload(value: unknown, references: string[]): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const o0 = value as Record<string, unknown>;
-  for (const k0 in o0) if (k0 !== 'invite' && k0 !== 'game') return false;
-  const v0 = o0.invite;
+  for (const k0 in o0) if (k0 !== 'invite' && k0 !== 'game' && hasOwn(o0, k0)) return false;
+  const v0 = hasOwn(o0, 'invite') ? o0.invite : undefined;
   if (typeof v0 !== 'object' || v0 === null || Array.isArray(v0)) return false;
   const o1 = v0 as Record<string, unknown>;
   for (const k1 in o1)
-    if (k1 !== 'inviter' && k1 !== 'relationshipToInvitee' && k1 !== 'inviteType') return false;
-  const v1 = o1.inviter;
+    if (k1 !== 'inviter' && k1 !== 'relationshipToInvitee' && k1 !== 'inviteType' && hasOwn(o1, k1))
+      return false;
+  const v1 = hasOwn(o1, 'inviter') ? o1.inviter : undefined;
   if (typeof v1 !== 'object' || v1 === null || Array.isArray(v1)) return false;
   const o2 = v1 as Record<string, unknown>;
-  for (const k2 in o2) if (k2 !== 'name') return false;
-  const v2 = o2.name;
+  for (const k2 in o2) if (k2 !== 'name' && hasOwn(o2, k2)) return false;
+  const v2 = hasOwn(o2, 'name') ? o2.name : undefined;
   if (typeof v2 !== 'string' || v2.startsWith(referencePrefix)) return false;
-  const v3 = o1.relationshipToInvitee;
+  const v3 = hasOwn(o1, 'relationshipToInvitee') ? o1.relationshipToInvitee : undefined;
   if (v3 !== 'FRIEND' && v3 !== 'CONTACT') return false;
-  const v4 = o1.inviteType;
+  const v4 = hasOwn(o1, 'inviteType') ? o1.inviteType : undefined;
   if (v4 !== 'CHALLENGE' && v4 !== 'INVITE') return false;
-  const v5 = o0.game;
+  const v5 = hasOwn(o0, 'game') ? o0.game : undefined;
   if (typeof v5 !== 'object' || v5 === null || Array.isArray(v5)) return false;
   const o3 = v5 as Record<string, unknown>;
-  for (const k3 in o3) if (k3 !== 'offer' && k3 !== 'name') return false;
-  const v6 = o3.offer;
+  for (const k3 in o3) if (k3 !== 'offer' && k3 !== 'name' && hasOwn(o3, k3)) return false;
+  const v6 = hasOwn(o3, 'offer') ? o3.offer : undefined;
   if (v6 !== 'MATCH' && v6 !== 'REMATCH' && v6 !== 'GAME') return false;
-  const v7 = o3.name;
+  const v7 = hasOwn(o3, 'name') ? o3.name : undefined;
   if (typeof v7 !== 'string') return false;
   if (v7.startsWith(referencePrefix)) references.push(v7.slice(referencePrefixLength));
   return true;
@@ -1485,13 +1501,13 @@ function checkEvent(c: Collector, value: unknown, now: number | undefined): void
   const o = asObject(c, value, r);
   if (o === undefined) return;
   closed(c, o, r, envelopeKeys);
-  let timestamp = NaN;
-  let expiryTime = NaN;
+  let timestamp: string | undefined;
+  let expiryTime: string | undefined;
   /** timestamp: When the event happened: an ISO 8601 date-time with an offset or Z (fractional seconds allowed). */
   const v0 = read(c, o, 'timestamp', r);
   if (v0 === undefined) missing(c, v0, r, 'timestamp', 'a date-time such as 2019-02-13T14:00:00Z');
   else {
-    timestamp = dateTime(c, v0, r + '/timestamp');
+    if (!Number.isNaN(dateTime(c, v0, r + '/timestamp'))) timestamp = v0 as string;
   }
   /** referenceId: Your id for the event, 1 to 100 characters of A-Z, a-z, 0-9, ~ and -. One user can receive only one event per referenceId; different users may share one. */
   const v1 = read(c, o, 'referenceId', r);
@@ -1506,9 +1522,9 @@ function checkEvent(c: Collector, value: unknown, now: number | undefined): void
   const v2 = read(c, o, 'expiryTime', r);
   if (v2 === undefined) missing(c, v2, r, 'expiryTime', 'a date-time such as 2019-02-13T14:00:00Z');
   else {
-    expiryTime = dateTime(c, v2, r + '/expiryTime');
+    if (!Number.isNaN(dateTime(c, v2, r + '/expiryTime'))) expiryTime = v2 as string;
   }
-  if (!Number.isNaN(timestamp) && !Number.isNaN(expiryTime)) {
+  if (timestamp !== undefined && expiryTime !== undefined) {
     checkExpiry(c, timestamp, expiryTime, now, expiryWindow);
   }
   const validator = checkEventBody(c, read(c, o, 'event', r));
@@ -1556,38 +1572,36 @@ function checkEventBody(c: Collector, value: unknown): PayloadValidator | undefi
 function isEvent(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const o = value as Record<string, unknown>;
-  for (const key in o) if (!envelopeKeys.has(key)) return false;
+  for (const key in o) if (!envelopeKeys.has(key) && hasOwn(o, key)) return false;
   const references: string[] = [];
-  const v0 = o.timestamp;
-  if (typeof v0 !== 'string') return false;
-  const timestamp = parseDateTime(v0);
-  if (timestamp !== timestamp) return false;
-  const v1 = o.referenceId;
+  const v0 = hasOwn(o, 'timestamp') ? o.timestamp : undefined;
+  if (typeof v0 !== 'string' || Number.isNaN(parseDateTime(v0))) return false;
+  const timestamp = v0;
+  const v1 = hasOwn(o, 'referenceId') ? o.referenceId : undefined;
   if (typeof v1 !== 'string' || v1.startsWith(referencePrefix)) return false;
   const n0 = stringLength(v1);
   if (n0 < 1 || n0 > 100) return false;
   if (!referenceIdPattern.test(v1)) return false;
-  const v2 = o.expiryTime;
-  if (typeof v2 !== 'string') return false;
-  const expiryTime = parseDateTime(v2);
-  if (expiryTime !== expiryTime) return false;
-  const window = expiryTime - timestamp;
-  if (window < 300000 || window > 86400000) return false;
-  const event = o.event;
+  const v2 = hasOwn(o, 'expiryTime') ? o.expiryTime : undefined;
+  if (typeof v2 !== 'string' || Number.isNaN(parseDateTime(v2))) return false;
+  const expiryTime = v2;
+  if (compareExpiryWindow(timestamp, expiryTime, 300000, 86400000) !== 0) return false;
+  const event = hasOwn(o, 'event') ? o.event : undefined;
   if (typeof event !== 'object' || event === null || Array.isArray(event)) return false;
-  for (const key in event) if (key !== 'name' && key !== 'payload') return false;
-  const name = (event as Record<string, unknown>).name;
+  const body = event as Record<string, unknown>;
+  for (const key in body)
+    if (key !== 'name' && key !== 'payload' && hasOwn(body, key)) return false;
+  const name = hasOwn(body, 'name') ? body.name : undefined;
   if (typeof name !== 'string') return false;
   const validator = validators.get(name);
   if (
     validator === undefined ||
-    !validator.is((event as Record<string, unknown>).payload, references)
+    !validator.is(hasOwn(body, 'payload') ? body.payload : undefined, references)
   )
     return false;
-  return (
-    isLocalizedAttributes(o.localizedAttributes, references, localePattern) &&
-    isAudience(o.relevantAudience)
-  );
+  const localized = hasOwn(o, 'localizedAttributes') ? o.localizedAttributes : undefined;
+  const audience = hasOwn(o, 'relevantAudience') ? o.relevantAudience : undefined;
+  return isLocalizedAttributes(localized, references, localePattern) && isAudience(audience);
 }
 
 /**
@@ -1605,7 +1619,7 @@ export function validateProactiveEvent(
     c.error(
       '',
       'type',
-      'The value could not be read to the end (' + String(error) + '); pass plain JSON data.',
+      'The value could not be read to the end (' + errorText(error) + '); pass plain JSON data.',
     );
   }
   return c.result();
@@ -1640,7 +1654,7 @@ export function validatePayload(name: EventName, payload: unknown): ValidationRe
     c.error(
       '',
       'type',
-      'The value could not be read to the end (' + String(error) + '); pass plain JSON data.',
+      'The value could not be read to the end (' + errorText(error) + '); pass plain JSON data.',
     );
   }
   return c.result();

@@ -4,6 +4,7 @@ import { emitAll } from './emitters/index.js';
 import { loadModel } from './model/load.js';
 import type { Model } from './model/types.js';
 import { formatFiles } from './output/format.js';
+import { checkOwnership, recoverLeftovers } from './output/ownership.js';
 import { compareTree, writeTree, type TreeDifference } from './output/tree.js';
 import { typeCheck } from './output/typecheck.js';
 
@@ -27,6 +28,11 @@ export interface GenerateResult {
  */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const outDir = resolve(options.outDir);
+  // Refuse a folder generate does not own before any work, as well as when writing.
+  if (!options.check) {
+    await recoverLeftovers(outDir);
+    await checkOwnership(outDir);
+  }
   const model = await loadModel(resolve(options.definitionsDir));
   const files = await emitFiles(model, outDir);
   if (options.check) return { model, files, difference: await compareTree(outDir, files) };

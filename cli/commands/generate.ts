@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { DefinitionError } from '../../generator/definitions/problems.js';
+import { OutputError } from '../../generator/output/errors.js';
 import { TypeCheckError } from '../../generator/output/typecheck-error.js';
 import { CliError, ExitCode } from '../errors.js';
 import { missingGenerationPackages } from '../toolchain.js';
@@ -25,7 +26,8 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       .option('out', {
         type: 'string',
         default: 'generated',
-        describe: 'Output directory, replaced atomically',
+        describe:
+          'Output folder, replaced atomically; only a missing or empty one, or one generate wrote',
       })
       .option('check', {
         type: 'boolean',
@@ -79,9 +81,15 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
         ExitCode.failure,
       );
     } catch (error) {
-      if (error instanceof DefinitionError || error instanceof TypeCheckError) {
+      if (
+        error instanceof DefinitionError ||
+        error instanceof TypeCheckError ||
+        error instanceof OutputError
+      ) {
         throw new CliError(`${error.message}\nNothing was written.`, ExitCode.failure);
       }
+      // Anything else is a defect of the generator: cli/main.ts prints it as one line (the stack
+      // with --verbose or DEBUG); the output folder is swapped atomically, so it is untouched.
       throw error;
     }
   },

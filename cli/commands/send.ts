@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { truncate } from 'node:fs/promises';
 import type { Argv, CommandModule } from 'yargs';
-import { ProactiveEventsClient } from '../../generated/client.js';
+import type { ProactiveEventsClient } from '../../generated/client.js';
 import { MULTICAST_NOTICE } from '../../runtime/client/client.js';
 import { REGIONS, STAGES, type Region, type Stage } from '../../runtime/client/endpoints.js';
 import type { SendOutcome } from '../../runtime/client/send-many.js';
@@ -70,9 +70,11 @@ export const sendCommand: CommandModule<object, SendArgs> = {
     for (const file of files) events.push(...(await readEventFile(file)));
     if (resendFile !== undefined) events.push(...(await readOutboxFile(resendFile)));
 
+    // Loaded here, not at the top: the CLI (and `generate`) must start without generated/.
+    const { ProactiveEventsClient: Client } = await import('../../generated/client.js');
     let client: ProactiveEventsClient;
     try {
-      client = new ProactiveEventsClient({
+      client = new Client({
         clientId,
         clientSecret,
         region: argv.region,

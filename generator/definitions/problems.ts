@@ -2,6 +2,7 @@
 export interface Problem {
   /** The definition file, as given to the loader (relative paths stay relative). */
   readonly file: string;
+  /** 1-based; 0 for a problem with the file as a whole (it cannot be read). */
   readonly line: number;
   readonly column: number;
   /** JSON pointer into the definition document. */
@@ -12,6 +13,7 @@ export interface Problem {
 
 /** `file:line:column: /pointer: message`, the form editors and terminals turn into links. */
 export function formatProblem(problem: Problem): string {
+  if (problem.line === 0) return `${problem.file}: ${problem.message}`;
   return `${problem.file}:${problem.line}:${problem.column}: ${problem.pointer || '/'}: ${problem.message}`;
 }
 
@@ -24,6 +26,14 @@ export function compareProblems(a: Problem, b: Problem): number {
   );
 }
 
+/** How many problems a DefinitionError's message lists; `problems` holds them all. */
+const shownProblems = 100;
+
+/** Appends `items` to `target` one by one: spreading 200,000 of them as arguments overflows the stack. */
+export function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 /** Thrown when definitions cannot be turned into a model; carries every problem found, sorted. */
 export class DefinitionError extends Error {
   readonly problems: readonly Problem[];
@@ -31,7 +41,9 @@ export class DefinitionError extends Error {
   constructor(problems: readonly Problem[]) {
     const sorted = [...problems].sort(compareProblems);
     const count = sorted.length === 1 ? '1 problem' : `${sorted.length} problems`;
-    super(`Definitions have ${count}:\n${sorted.map(formatProblem).join('\n')}`);
+    const shown = sorted.slice(0, shownProblems).map(formatProblem);
+    if (sorted.length > shownProblems) shown.push(`… and ${sorted.length - shownProblems} more`);
+    super(`Definitions have ${count}:\n${shown.join('\n')}`);
     this.name = 'DefinitionError';
     this.problems = sorted;
   }

@@ -1,14 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import {
+  isAlias,
   isMap,
   isPair,
   isScalar,
   isSeq,
   LineCounter,
   parseDocument,
+  visit,
   type Document,
   type Node,
 } from 'yaml';
+import { describeFsError } from '../output/errors.js';
 import { parsePointer } from './pointer.js';
 import type { Problem } from './problems.js';
 
@@ -29,27 +32,65 @@ export interface SourceFile {
 
 export type ParseResult = { ok: true; source: SourceFile } | { ok: false; problems: Problem[] };
 
-/** Reads and parses a YAML (or JSON, a subset of YAML) definition file. */
-export async function readSource(file: string): Promise<ParseResult> {
-  return parseSource(file, await readFile(file, 'utf8'));
+/**
+ * Reads and parses a YAML (or JSON, a subset of YAML) definition file; `file` is the path shown
+ * in messages, `path` the one read (the same unless the caller resolved it).
+ */
+export async function readSource(file: string, path = file): Promise<ParseResult> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    return { ok: false, problems: [fileProblem(file, describeFsError(error))] };
+  }
+  return parseSource(file, text);
 }
+
+/** A problem with a file as a whole (it cannot be read): shown as `file: message`. */
+export function fileProblem(file: string, message: string): Problem {
+  return { file, line: 0, column: 0, pointer: '', message };
+}
+
+/** How many alias expansions one document may make: a few anchors are fine, a "billion laughs" is not. */
+export const maxAliasCount = 100;
 
 export function parseSource(file: string, text: string): ParseResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // Duplicate keys are found below in one pass: the yaml package's own check is quadratic.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  if (doc.errors.length > 0) {
+  const syntax: Problem[] = doc.errors.map((error) => ({
+    file,
+    ...at(error.pos[0]),
+    pointer: '',
+    message: `${firstLine(error.message)} (well-formed YAML or JSON)`,
+  }));
+  if (syntax.length > 0) return { ok: false, problems: syntax };
+  const duplicates = duplicateKeys(doc).map((offset) => ({
+    file,
+    ...at(offset),
+    pointer: '',
+    message: 'this key is already used in the same map (unique keys)',
+  }));
+  if (duplicates.length > 0) return { ok: false, problems: duplicates };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount });
+  } catch {
+    // toJS throws only on alias expansion beyond maxAliasCount (a resource exhaustion attack).
     return {
       ok: false,
-      problems: doc.errors.map((error) => ({
-        file,
-        ...at(error.pos[0]),
-        pointer: '',
-        message: `${firstLine(error.message)} (well-formed YAML or JSON)`,
-      })),
+      problems: [
+        {
+          file,
+          ...at(firstAliasOffset(doc)),
+          pointer: '',
+          message: `the aliases expand too many times (at most ${maxAliasCount} alias expansions; write the values out)`,
+        },
+      ],
     };
   }
   const locate = (pointer: string, options: { key?: boolean } = {}) =>
@@ -59,7 +100,7 @@ export function parseSource(file: string, text: string): ParseResult {
     source: {
       file,
       text,
-      value: doc.toJS({ maxAliasCount: 100 }) as unknown,
+      value,
       locate,
       problem: (pointer, message, options) => ({
         file,
@@ -74,6 +115,33 @@ export function parseSource(file: string, text: string): ParseResult {
       },
     },
   };
+}
+
+/** The offset of every map key that repeats an earlier key of its map. */
+function duplicateKeys(doc: Document): number[] {
+  const offsets: number[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : pair.key;
+        if (seen.has(key)) offsets.push((pair.key as Node | null)?.range?.[0] ?? 0);
+        else seen.add(key);
+      }
+    },
+  });
+  return offsets;
+}
+
+function firstAliasOffset(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, alias) {
+      if (isAlias(alias)) offset = alias.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 function firstLine(message: string): string {

@@ -1,6 +1,7 @@
 import type { Problem } from '../definitions/problems.js';
 import type { SourceFile } from '../definitions/source.js';
 import { buildFieldMap, type RawField } from './build-fields.js';
+import { patternProblem } from './patterns.js';
 import type { Envelope } from './types.js';
 
 interface Described {
@@ -63,15 +64,9 @@ export function buildEnvelope(
       );
     }
   }
-  try {
-    new RegExp(raw.localizedAttributes.locale.pattern, 'u');
-  } catch {
-    problems.push(
-      source.problem(
-        '/localizedAttributes/locale/pattern',
-        'the pattern is not a valid regular expression (a JavaScript regular expression)',
-      ),
-    );
+  const localeProblem = patternProblem(raw.localizedAttributes.locale.pattern);
+  if (localeProblem !== undefined) {
+    problems.push(source.problem('/localizedAttributes/locale/pattern', localeProblem));
   }
   const window = raw.expiryWindow;
   if (

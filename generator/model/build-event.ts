@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
+import { definitionExtension } from '../definitions/files.js';
 import { escapeSegment } from '../definitions/pointer.js';
-import type { Problem } from '../definitions/problems.js';
+import { append, type Problem } from '../definitions/problems.js';
 import type { SourceFile } from '../definitions/source.js';
 import { buildRoot, fieldAt, type RawField } from './build-fields.js';
 import { shortNameOf, typeStemOf } from './names.js';
@@ -38,7 +39,7 @@ export function buildEvent(
   const typeStem = typeStemOf(raw.name);
   const context = { source, stem: typeStem, problems };
 
-  const expectedFile = basename(source.file).replace(/\.(ya?ml|json)$/, '');
+  const expectedFile = basename(source.file).replace(definitionExtension, '');
   if (expectedFile !== raw.name) {
     problems.push(
       source.problem(
@@ -81,9 +82,10 @@ export function buildEvent(
       );
       const template = variant.template.trim();
       const checked = checkTemplate(template, payload, source, `${pointer}/template`);
-      problems.push(
-        ...checked.problems,
-        ...checkSpokenWords(checked.references, payload, locale, source, `${pointer}/template`),
+      append(problems, checked.problems);
+      append(
+        problems,
+        checkSpokenWords(checked.references, payload, locale, source, `${pointer}/template`),
       );
       return {
         name: variant.name ?? `variant-${index + 1}`,

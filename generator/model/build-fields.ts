@@ -2,6 +2,7 @@ import { escapeSegment } from '../definitions/pointer.js';
 import type { Problem } from '../definitions/problems.js';
 import type { SourceFile } from '../definitions/source.js';
 import { defaultTypeName } from './names.js';
+import { patternProblem } from './patterns.js';
 import type { EnumValue, Field, ObjectField } from './types.js';
 
 /** The definition-format shape of a field, as checked by definition.schema.json. */
@@ -102,15 +103,18 @@ function buildField(
     }
   };
   switch (raw.type) {
-    case 'string':
+    case 'string': {
       ordered(raw.minLength, raw.maxLength, 'minLength', 'maxLength');
+      const problem = raw.pattern === undefined ? undefined : patternProblem(raw.pattern);
+      if (problem !== undefined) problems.push(source.problem(`${pointer}/pattern`, problem));
       return {
         ...base,
         kind: 'string',
         minLength: raw.minLength,
         maxLength: raw.maxLength,
-        pattern: raw.pattern,
+        pattern: problem === undefined ? raw.pattern : undefined,
       };
+    }
     case 'integer':
       ordered(raw.minimum, raw.maximum, 'minimum', 'maximum');
       return { ...base, kind: 'integer', minimum: raw.minimum, maximum: raw.maximum };

@@ -1,22 +1,22 @@
-import { readdir } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { checkFormat, describeAjvError } from '../definitions/format.js';
-import { DefinitionError, type Problem } from '../definitions/problems.js';
-import { readSource, type SourceFile } from '../definitions/source.js';
+import { findDefinitionFiles } from '../definitions/files.js';
+import { append, DefinitionError, type Problem } from '../definitions/problems.js';
+import { fileProblem, readSource, type SourceFile } from '../definitions/source.js';
 import { eventDocument } from '../emitters/json-schema.js';
 import { walkFields } from './build-fields.js';
 import { buildEnvelope } from './build-envelope.js';
 import { buildEvent } from './build-event.js';
+import { validateWithModel } from './event-rules.js';
 import { reservedTypeNames } from './names.js';
 import type { Envelope, EventSchema, Model } from './types.js';
 
-const definitionExtensions = /\.(ya?ml|json)$/;
-
 /**
  * Reads a definitions directory (envelope.yaml and events/*.yaml) into the frozen model, or
- * throws a DefinitionError listing every problem found in every file.
+ * throws a DefinitionError listing every problem found in every file. Every file below the
+ * folder is loaded or reported (see findDefinitionFiles).
  */
 export async function loadModel(definitionsDir: string): Promise<Model> {
   const problems: Problem[] = [];
@@ -24,85 +24,70 @@ export async function loadModel(definitionsDir: string): Promise<Model> {
   const relativeToParent = (file: string) =>
     [basename(definitionsDir), ...relative(definitionsDir, file).split(sep)].join('/');
 
-  const envelopeFiles = (await listDefinitions(definitionsDir)).filter((file) =>
-    /^envelope\./.test(file),
-  );
-  const eventFiles = (await listDefinitions(join(definitionsDir, 'events'))).sort();
+  const found = await findDefinitionFiles(definitionsDir, display);
+  append(problems, found.problems);
+  const envelopeFiles = found.envelopes;
+  const eventFiles = found.events;
   if (envelopeFiles.length !== 1) {
     const where = display(join(definitionsDir, 'envelope.yaml'));
-    throw new DefinitionError([
-      {
-        file: where,
-        line: 1,
-        column: 1,
-        pointer: '',
-        message:
-          envelopeFiles.length === 0
-            ? 'the envelope definition is missing (definitions/envelope.yaml)'
-            : `${envelopeFiles.length} envelope definitions (exactly one envelope.yaml)`,
-      },
-    ]);
+    problems.push(
+      fileProblem(
+        where,
+        envelopeFiles.length === 0
+          ? 'the envelope definition is missing (definitions/envelope.yaml)'
+          : `${envelopeFiles.length} envelope definitions (exactly one envelope.yaml)`,
+      ),
+    );
   }
-  if (eventFiles.length === 0) {
-    const where = display(join(definitionsDir, 'events'));
-    throw new DefinitionError([
-      {
-        file: where,
-        line: 1,
-        column: 1,
-        pointer: '',
-        message: 'no event definitions (one events/AMAZON.<Subject>.<State>.yaml per schema)',
-      },
-    ]);
+  if (eventFiles.length === 0 && found.problems.length === 0) {
+    problems.push(
+      fileProblem(
+        display(join(definitionsDir, 'events')),
+        'no event definitions (one events/AMAZON.<Subject>.<State>.yaml per schema)',
+      ),
+    );
   }
+  if (envelopeFiles.length !== 1) throw new DefinitionError(problems);
 
   const parse = async (file: string): Promise<SourceFile | undefined> => {
-    const result = await readSource(display(file));
-    if (!result.ok) problems.push(...result.problems);
+    const result = await readSource(display(file), file);
+    if (!result.ok) append(problems, result.problems);
     return result.ok ? result.source : undefined;
   };
 
   let envelope: Envelope | undefined;
-  const envelopePath = join(definitionsDir, envelopeFiles[0]!);
+  const envelopePath = envelopeFiles[0]!;
   const envelopeSource = await parse(envelopePath);
   if (envelopeSource) {
     const formatProblems = checkFormat(envelopeSource, 'envelope');
-    problems.push(...formatProblems);
+    append(problems, formatProblems);
     if (formatProblems.length === 0) {
       const built = buildEnvelope(envelopeSource, relativeToParent(envelopePath));
-      problems.push(...built.problems);
+      append(problems, built.problems);
       envelope = built.envelope;
     }
   }
 
   const events: { event: EventSchema; source: SourceFile }[] = [];
-  for (const file of eventFiles) {
-    const path = join(definitionsDir, 'events', file);
+  for (const path of eventFiles) {
     const source = await parse(path);
     if (!source) continue;
     const formatProblems = checkFormat(source, 'event');
-    problems.push(...formatProblems);
+    append(problems, formatProblems);
     if (formatProblems.length > 0) continue;
     const built = buildEvent(source, relativeToParent(path));
-    problems.push(...built.problems);
+    append(problems, built.problems);
     events.push({ event: built.event, source });
   }
 
-  problems.push(...checkUniqueness(events));
+  append(problems, checkUniqueness(events));
   if (envelope)
     for (const { event, source } of events)
-      problems.push(...checkExamples(event, envelope, source));
+      append(problems, checkExamples(event, envelope, source));
   if (problems.length > 0 || !envelope) throw new DefinitionError(problems);
 
   const sorted = events.map(({ event }) => event).sort(byCatalogOrder);
   return deepFreeze({ envelope, events: sorted });
-}
-
-async function listDefinitions(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.isFile() && definitionExtensions.test(entry.name))
-    .map((entry) => entry.name);
 }
 
 /** Amazon's catalog order first, then schemas without one by name. */
@@ -161,39 +146,67 @@ function checkUniqueness(events: readonly { event: EventSchema; source: SourceFi
   return problems;
 }
 
-/** Every example must be an event this definition accepts, under its own name. */
+/**
+ * Every example must be an event this definition accepts, under its own name: by the rules of
+ * the emitted validateProactiveEvent (from the model, clock-free), then by the emitted JSON Schema.
+ */
 function checkExamples(event: EventSchema, envelope: Envelope, source: SourceFile): Problem[] {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
-  addFormats.default(ajv);
-  const validate = ajv.compile(eventDocument(event, envelope));
   const problems: Problem[] = [];
+  let validate: ValidateFunction | undefined;
   event.examples.forEach((example, index) => {
     const pointer = `/examples/${index}/event`;
-    const name = (example.event as { event?: { name?: unknown } } | null)?.event?.name;
+    const body =
+      isRecord(example.event) && hasOwn(example.event, 'event') ? example.event.event : undefined;
+    const name = isRecord(body) && hasOwn(body, 'name') ? body.name : undefined;
     if (name !== event.name) {
       problems.push(
         source.problem(
           `${pointer}/event/name`,
-          `the example is a ${JSON.stringify(name)} event (an example of ${event.name})`,
+          `the example is a ${JSON.stringify(name) ?? 'nameless'} event (an example of ${event.name})`,
         ),
       );
       return;
     }
-    if (!validate(example.event)) {
-      for (const error of validate.errors ?? []) {
-        if (error.keyword === 'oneOf' || error.keyword === 'if') continue;
-        const described = describeAjvError(error);
-        problems.push(
-          source.problem(
-            `${pointer}${described.pointer}`,
-            `the example does not satisfy the definition: ${described.message}`,
-            { key: described.key },
-          ),
-        );
-      }
+    const result = validateWithModel(example.event, envelope, [event]);
+    for (const issue of result.errors) {
+      problems.push(
+        source.problem(
+          `${pointer}${issue.path}`,
+          `the example fails validateProactiveEvent: ${issue.message} (${issue.code})`,
+          { key: issue.code === 'unknown-property' },
+        ),
+      );
+    }
+    if (result.errors.length > 0) return;
+    validate ??= compileEventSchema(event, envelope);
+    if (validate(example.event)) return;
+    for (const error of validate.errors ?? []) {
+      if (error.keyword === 'oneOf' || error.keyword === 'if') continue;
+      const described = describeAjvError(error);
+      problems.push(
+        source.problem(
+          `${pointer}${described.pointer}`,
+          `the example does not satisfy the definition's JSON Schema: ${described.message}`,
+          { key: described.key },
+        ),
+      );
     }
   });
   return problems;
+}
+
+function compileEventSchema(event: EventSchema, envelope: Envelope): ValidateFunction {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
+  addFormats.default(ajv);
+  return ajv.compile(eventDocument(event, envelope));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function hasOwn(object: object, key: string): boolean {
+  return Object.hasOwn(object, key);
 }
 
 function deepFreeze<T>(value: T): T {

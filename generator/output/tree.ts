@@ -1,42 +1,65 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { EmittedFile } from '../emitters/emitter.js';
+import { onPath } from './errors.js';
+import {
+  checkOwnership,
+  listEntries,
+  markerContents,
+  markerName,
+  recoverLeftovers,
+  siblingName,
+} from './ownership.js';
+
+/** A file of the output tree: what the emitters wrote, plus the ownership marker. */
+type TreeFile = Pick<EmittedFile, 'path' | 'contents'>;
+
+/** The emitted files and the marker listing them: exactly what the output folder holds. */
+export function withMarker(files: readonly EmittedFile[]): TreeFile[] {
+  const marker = { path: markerName, contents: markerContents(files.map((file) => file.path)) };
+  return [...files, marker];
+}
 
 /**
- * Replaces `outDir` with exactly `files`, atomically: everything is written to a sibling
- * temporary directory first, then swapped in by rename. A failure before the swap leaves the
- * previous output untouched.
+ * Replaces `outDir` with exactly `files` (and the marker listing them), when `outDir` is a
+ * folder generate owns (see ownership.ts). Everything is written to a sibling staging folder
+ * first, the marker last, then swapped in by two renames; a run killed between them is undone
+ * by the next one (recoverLeftovers). Failures are OutputErrors naming the path.
  */
 export async function writeTree(outDir: string, files: readonly EmittedFile[]): Promise<void> {
+  await recoverLeftovers(outDir);
+  await checkOwnership(outDir);
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const staging = join(dirname(outDir), `.${basename(outDir)}.tmp-${suffix}`);
-  const previous = join(dirname(outDir), `.${basename(outDir)}.old-${suffix}`);
+  const staging = siblingName(outDir, 'tmp', suffix);
+  const previous = siblingName(outDir, 'old', suffix);
   try {
-    for (const file of files) {
+    // The parent is named on failure: the staging folder is an implementation detail.
+    await onPath(dirname(outDir), () => mkdir(staging, { recursive: true }));
+    for (const file of withMarker(files)) {
       const target = join(staging, file.path);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, file.contents);
+      await onPath(dirname(outDir), async () => {
+        await mkdir(dirname(target), { recursive: true });
+        await writeFile(target, file.contents);
+      });
     }
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
-  const hadPrevious = await rename(outDir, previous).then(
+  const hadPrevious = await lstat(outDir).then(
     () => true,
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return false;
-      throw error;
-    },
+    () => false,
   );
   try {
-    await rename(staging, outDir);
+    if (hadPrevious) await onPath(outDir, () => rename(outDir, previous));
+    await onPath(outDir, () => rename(staging, outDir));
   } catch (error) {
-    if (hadPrevious) await rename(previous, outDir);
+    if (hadPrevious) await rename(previous, outDir).catch(() => undefined);
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
-  if (hadPrevious) await rm(previous, { recursive: true, force: true });
+  if (hadPrevious) await onPath(previous, () => rm(previous, { recursive: true, force: true }));
 }
 
 export interface TreeDifference {
@@ -48,34 +71,27 @@ export interface TreeDifference {
   readonly extra: string[];
 }
 
-/** Compares `outDir` with what generation would write, without writing anything. */
+/** Compares `outDir` (marker included) with what generation would write, writing nothing. */
 export async function compareTree(
   outDir: string,
   files: readonly EmittedFile[],
 ): Promise<TreeDifference> {
-  const existing = new Set(await listFiles(outDir));
+  const present = await lstat(outDir).then(
+    (stats) => stats.isDirectory(),
+    () => false,
+  );
+  const entries = present ? await listEntries(outDir) : [];
+  const existing = new Set(entries.filter((entry) => !entry.folder).map((entry) => entry.path));
   const difference: TreeDifference = { stale: [], missing: [], extra: [] };
-  for (const file of files) {
+  for (const file of withMarker(files)) {
     if (!existing.delete(file.path)) {
       difference.missing.push(file.path);
       continue;
     }
-    const current = await readFile(join(outDir, file.path), 'utf8');
+    const path = join(outDir, file.path);
+    const current = await onPath(path, () => readFile(path, 'utf8'));
     if (current !== file.contents) difference.stale.push(file.path);
   }
-  difference.extra.push(...[...existing].sort());
+  for (const path of existing) difference.extra.push(path);
   return difference;
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return [];
-      throw error;
-    },
-  );
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
 }

@@ -241,7 +241,12 @@ export function parseSubscriptionChanged(
   try {
     return parseUnsafe(request, options);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    let reason: string;
+    try {
+      reason = error instanceof Error ? String(error.message) : String(error);
+    } catch {
+      reason = 'a value without a string form was thrown'; // never throw, even on what String() refuses
+    }
     return {
       ok: false,
       issues: [{ path: '', code: 'type', message: `the request could not be read: ${reason}` }],

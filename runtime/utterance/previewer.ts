@@ -1,4 +1,5 @@
 import { UtteranceContext, type ExplainedValue } from './context.js';
+import { errorText } from '../validation/access.js';
 import { UtterancePreviewError } from './errors.js';
 import { normalizeUtterance } from './speak.js';
 import { checkPreviewable, type PreviewValidator } from './validation.js';
@@ -97,25 +98,55 @@ export function createPreviewer(table: PreviewerTable): Previewer {
   };
 
   return {
-    preview: (event, locale, options = {}) => render(event, locale, options, undefined).text,
-    previewAll(event, options = {}) {
-      const entries = (event as { localizedAttributes?: unknown } | null)?.localizedAttributes;
-      const locales = Array.isArray(entries)
-        ? entries
-            .map((entry: { locale?: unknown } | null) => entry?.locale)
-            .filter((locale) => typeof locale === 'string')
-        : [];
-      const result: Record<string, string> = {};
-      for (const locale of locales.length > 0 ? locales : [table.fallbackLocale]) {
-        result[locale] = render(event, locale, options, undefined).text;
-      }
-      return result;
-    },
-    explain(event, locale, options = {}) {
-      const values: ExplainedValue[] = [];
-      return { locale, ...render(event, locale, options, values), values };
-    },
+    preview: (event, locale, options = {}) =>
+      readable(() => render(event, locale, options, undefined).text),
+    previewAll: (event, options = {}) => readable(() => renderAll(event, options)),
+    explain: (event, locale, options = {}) =>
+      readable(() => {
+        const values: ExplainedValue[] = [];
+        return { locale, ...render(event, locale, options, values), values };
+      }),
   };
+
+  function renderAll(event: unknown, options: PreviewOptions): Record<string, string> {
+    const entries = (event as { localizedAttributes?: unknown } | null)?.localizedAttributes;
+    const locales = Array.isArray(entries)
+      ? entries
+          .map((entry: { locale?: unknown } | null) => entry?.locale)
+          .filter((locale) => typeof locale === 'string')
+      : [];
+    const result: Record<string, string> = {};
+    for (const locale of locales.length > 0 ? locales : [table.fallbackLocale]) {
+      result[locale] = render(event, locale, options, undefined).text;
+    }
+    return result;
+  }
+}
+
+/** `instanceof` without its own throw: a Proxy's getPrototypeOf trap may throw. */
+function isPreviewError(error: unknown): boolean {
+  try {
+    return error instanceof UtterancePreviewError;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs a preview so that it throws an UtterancePreviewError or nothing: whatever a hostile
+ * value throws (a Proxy trap, a getter, even a value without a string form) becomes one.
+ */
+function readable<T>(preview: () => T): T {
+  try {
+    return preview();
+  } catch (error) {
+    if (isPreviewError(error)) throw error;
+    throw new UtterancePreviewError(
+      'invalid-event',
+      '',
+      `the event could not be read (${errorText(error)}); pass plain JSON data`,
+    );
+  }
 }
 
 const checkedZones = new Set<string>(['UTC']);

@@ -10,10 +10,16 @@ import { childPointer } from './pointer.js';
 
 export type Record_ = Record<string, unknown>;
 
-/** `object[key]`, or `unreadable` (with an error) when reading throws. */
+/** The object's own property `key` (never an inherited one, such as `constructor`). */
+export const hasOwn: (object: object, key: PropertyKey) => boolean = Object.hasOwn;
+
+/**
+ * The own property `object[key]` (undefined when it is inherited: JSON has no prototypes), or
+ * `unreadable` (with an error) when reading throws.
+ */
 export function read(collector: Collector, object: Record_, key: string, parent: string): unknown {
   try {
-    return object[key];
+    return hasOwn(object, key) ? object[key] : undefined;
   } catch (error) {
     collector.error(
       childPointer(parent, key),
@@ -62,12 +68,10 @@ export function isArray(value: unknown): value is unknown[] {
   }
 }
 
-/** The enumerable keys `for…in` sees, or undefined (with an error) when listing them throws. */
+/** The own enumerable keys (what JSON.stringify writes), or undefined (with an error) when listing them throws. */
 export function keysOf(collector: Collector, object: Record_, path: string): string[] | undefined {
   try {
-    const keys: string[] = [];
-    for (const key in object) keys.push(key);
-    return keys;
+    return Object.keys(object);
   } catch (error) {
     collector.error(
       path,
@@ -109,7 +113,11 @@ export function missing(
   );
 }
 
-function errorText(error: unknown): string {
+/**
+ * What a thrown value says, for messages; never throws itself, whatever the value (a Proxy whose
+ * every trap throws, an object without a string form).
+ */
+export function errorText(error: unknown): string {
   try {
     return error instanceof Error ? `${error.name}: ${error.message}` : describeValue(error);
   } catch {

@@ -1,9 +1,9 @@
 import { keysOf, type Record_ } from './access.js';
+import { canonicalKeys } from './canonical.js';
 import type { Collector } from './collector.js';
 import { parseDateTime, describeDateTimeProblem } from './date-time.js';
 import { describeValue, listWords } from './describe.js';
 import { childPointer, lastSegment } from './pointer.js';
-import { closest } from '../suggest.js';
 
 /**
  * The value checks of the full path, one per field kind. The generated validators call them
@@ -26,6 +26,10 @@ export function closed(
   if (!keys) return;
   for (const key of keys) {
     if (known.has(key)) continue;
+    if (collector.full) {
+      collector.error(path, 'unknown-property', ''); // counted, not listed
+      continue;
+    }
     const where = misplaced?.get(key);
     const inside = path === root ? 'the payload' : lastSegment(path);
     let message: string;
@@ -33,7 +37,7 @@ export function closed(
       message = `${key} belongs at ${root}${where}, not inside ${inside}.`;
     } else {
       const names = [...known];
-      const suggestion = closest(key, names);
+      const suggestion = collector.suggest(key, names);
       message = suggestion
         ? `Unknown property ${JSON.stringify(key)}; did you mean ${JSON.stringify(suggestion)}?`
         : names.length === 0
@@ -50,15 +54,24 @@ export function plainString(collector: Collector, value: unknown, path: string):
     collector.typeError(path, 'a string', value);
     return false;
   }
-  if (value.startsWith(collector.referencePrefix)) {
-    collector.error(
-      path,
-      'localized-not-allowed',
-      `This field cannot be localized; write the value itself instead of ${JSON.stringify(value)}.`,
-      undefined,
-      value,
-    );
-  }
+  localizedReference(collector, value, path);
+  return true;
+}
+
+/**
+ * True (with a `localized-not-allowed` error) when `value` is a `localizedattribute:` reference
+ * in a field that cannot be localized: the cause to fix, rather than the `enum`, `format` or
+ * `type` error the reference would also be.
+ */
+function localizedReference(collector: Collector, value: unknown, path: string): boolean {
+  if (typeof value !== 'string' || !value.startsWith(collector.referencePrefix)) return false;
+  collector.error(
+    path,
+    'localized-not-allowed',
+    `This field cannot be localized; write the value itself instead of ${describeValue(value)}.`,
+    undefined,
+    value,
+  );
   return true;
 }
 
@@ -131,12 +144,13 @@ export function enumValue(
   values: ReadonlySet<string>,
 ): void {
   if (typeof value === 'string' && values.has(value)) return;
+  if (localizedReference(collector, value, path)) return;
   const list = [...values];
   if (typeof value !== 'string') {
     collector.typeError(path, `one of ${listWords(list)}`, value);
     return;
   }
-  const suggestion = closest(value, list);
+  const suggestion = collector.suggest(value, list);
   collector.error(
     path,
     'enum',
@@ -156,6 +170,7 @@ export function integer(
   max: number | undefined,
 ): void {
   if (typeof value !== 'number' || !Number.isInteger(value)) {
+    if (localizedReference(collector, value, path)) return;
     collector.typeError(path, 'an integer', value);
     return;
   }
@@ -179,7 +194,9 @@ export function integer(
 }
 
 export function boolean(collector: Collector, value: unknown, path: string): void {
-  if (typeof value !== 'boolean') collector.typeError(path, 'true or false', value);
+  if (typeof value !== 'boolean' && !localizedReference(collector, value, path)) {
+    collector.typeError(path, 'true or false', value);
+  }
 }
 
 /** A strict ISO 8601 date-time; its instant in milliseconds, or NaN after an error. */
@@ -188,6 +205,7 @@ export function dateTime(collector: Collector, value: unknown, path: string): nu
     collector.typeError(path, 'an ISO 8601 date-time string', value);
     return NaN;
   }
+  if (localizedReference(collector, value, path)) return NaN;
   const instant = parseDateTime(value);
   if (instant !== instant) {
     collector.error(
@@ -236,52 +254,49 @@ export function arrayBounds(
 /** The most items any array is checked for; longer ones are refused as such. */
 export const scanLimit = 100_000;
 
-/** No item may equal an earlier one (JSON equality); primitives are found by a Map. */
+/**
+ * No item may equal an earlier one (JSON equality). Items are compared by canonical keys, so the
+ * work is linear in the size of the object graph, shared references included.
+ */
 export function unique(
   collector: Collector,
   items: readonly unknown[],
   count: number,
   path: string,
 ): void {
-  const seen = new Map<unknown, number>();
+  let keys: string[];
+  try {
+    keys = canonicalKeys(items, count);
+  } catch {
+    collector.error(
+      path,
+      'type',
+      'The items could not be read to compare them; pass plain JSON data.',
+    );
+    return;
+  }
+  const seen = new Map<string, number>();
   for (let later = 0; later < count; later++) {
-    const item = items[later];
-    let earlier: number | undefined;
-    if (typeof item !== 'object' || item === null) {
-      earlier = seen.get(item);
-      if (earlier === undefined) seen.set(item, later);
-    } else {
-      for (let index = 0; index < later && earlier === undefined; index++) {
-        if (jsonEqual(items[index], item, 0)) earlier = index;
-      }
+    const key = keys[later]!;
+    const earlier = seen.get(key);
+    if (earlier === undefined) {
+      seen.set(key, later);
+      continue;
     }
-    if (earlier !== undefined) {
-      collector.error(
-        childPointer(path, later),
-        'unique',
-        `${describeValue(item)} repeats item ${earlier}; remove the duplicate.`,
-        undefined,
-        item,
-      );
+    let item: unknown;
+    try {
+      item = items[later];
+    } catch {
+      item = undefined;
     }
+    collector.error(
+      childPointer(path, later),
+      'unique',
+      `${describeValue(item)} repeats item ${earlier}; remove the duplicate.`,
+      undefined,
+      item,
+    );
   }
-}
-
-/** JSON equality, bounded in depth so a cycle cannot hang it. */
-export function jsonEqual(a: unknown, b: unknown, depth: number): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || depth > 64) {
-    return false;
-  }
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
-  if (keysA.length !== keysB.length) return false;
-  for (const key of keysA) {
-    if (!Object.prototype.hasOwnProperty.call(b, key)) return false;
-    if (!jsonEqual((a as Record_)[key], (b as Record_)[key], depth + 1)) return false;
-  }
-  return true;
 }
 
 function range(min: number | undefined, max: number | undefined, unit: string): string {
@@ -294,17 +309,5 @@ function range(min: number | undefined, max: number | undefined, unit: string): 
 export function isUnique(items: readonly unknown[]): boolean {
   const count = items.length;
   if (count < 2) return true;
-  let primitives: Set<unknown> | undefined;
-  for (let later = 0; later < count; later++) {
-    const item = items[later];
-    if (typeof item !== 'object' || item === null) {
-      primitives ??= new Set();
-      if (primitives.has(item)) return false;
-      primitives.add(item);
-    } else {
-      for (let index = 0; index < later; index++)
-        if (jsonEqual(items[index], item, 0)) return false;
-    }
-  }
-  return true;
+  return new Set(canonicalKeys(items, count)).size === count;
 }

@@ -1,9 +1,9 @@
-import { asArray, asObject, isRecord, keysOf, missing, read, readItem } from './access.js';
+import { asArray, asObject, hasOwn, isRecord, keysOf, missing, read, readItem } from './access.js';
 import { closed, scanLimit } from './checks.js';
 import type { Collector } from './collector.js';
 import { describeDuration, describeValue, listWords } from './describe.js';
+import { parseDateTime } from './date-time.js';
 import { childPointer } from './pointer.js';
-import { closest } from '../suggest.js';
 
 /**
  * The envelope's cross-field rules (DECISIONS.md, "Envelope"), parameterised by the facts of
@@ -25,25 +25,67 @@ export function clockOf(now: Date | number | undefined): number | undefined {
   return Number.isFinite(instant) ? instant : undefined;
 }
 
+/**
+ * The digits of a date-time's fraction beyond the millisecond, trailing zeros dropped: `"25"`
+ * for `…:00.12325Z`. Compared as text they order like the fractions they are.
+ */
+function subMillisecond(text: string): string {
+  if (text.charCodeAt(19) !== 46 /* . */) return '';
+  let end = 20;
+  while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+  let digits = text.slice(Math.min(23, end), end);
+  while (digits.endsWith('0')) digits = digits.slice(0, -1);
+  return digits;
+}
+
+/**
+ * Where expiryTime − timestamp lies against [min, max] milliseconds, exactly (sub-millisecond
+ * fractions included): -1 below, 1 above, 0 inside; NaN when either is no date-time.
+ */
+export function compareExpiryWindow(
+  timestamp: string,
+  expiryTime: string,
+  min: number,
+  max: number,
+): number {
+  const whole = parseDateTime(expiryTime) - parseDateTime(timestamp);
+  if (whole !== whole) return NaN;
+  // The distance is whole + (fraction of expiryTime − fraction of timestamp), both in [0, 1).
+  const expiryFraction = subMillisecond(expiryTime);
+  const timestampFraction = subMillisecond(timestamp);
+  const fraction =
+    expiryFraction === timestampFraction ? 0 : expiryFraction < timestampFraction ? -1 : 1;
+  if (whole < min || (whole === min && fraction < 0)) return -1;
+  if (whole > max || (whole === max && fraction > 0)) return 1;
+  return 0;
+}
+
 /** timestamp + min ≤ expiryTime ≤ timestamp + max; with a clock, not expiring within min, and no future timestamp. */
 export function checkExpiry(
   collector: Collector,
-  timestamp: number,
-  expiryTime: number,
+  timestampText: string,
+  expiryTimeText: string,
   now: number | undefined,
   window: ExpiryWindow,
 ): void {
   const min = window.minMinutes * minute;
   const max = window.maxMinutes * minute;
+  const timestamp = parseDateTime(timestampText);
+  const expiryTime = parseDateTime(expiryTimeText);
+  if (timestamp !== timestamp || expiryTime !== expiryTime) return;
   const span = `between ${describeDuration(min)} and ${describeDuration(max)} after timestamp`;
   const distance = expiryTime - timestamp;
-  if (distance < min || distance > max) {
+  const position = compareExpiryWindow(timestampText, expiryTimeText, min, max);
+  if (position !== 0) {
     const actual =
-      distance < 0
-        ? `${describeDuration(distance)} before timestamp`
-        : distance === 0
-          ? 'equal to timestamp'
-          : `${describeDuration(distance)} after timestamp`;
+      distance === min || distance === max
+        ? // Off by less than a millisecond: the fraction beyond it decides.
+          `${position < 0 ? 'less' : 'more'} than ${describeDuration(distance)} after timestamp, by a fraction of a millisecond`
+        : distance < 0
+          ? `${describeDuration(distance)} before timestamp`
+          : distance === 0
+            ? 'equal to timestamp'
+            : `${describeDuration(distance)} after timestamp`;
     collector.error('/expiryTime', 'expiry-window', `expiryTime is ${actual}; set it ${span}.`, {
       minMinutes: window.minMinutes,
       maxMinutes: window.maxMinutes,
@@ -78,7 +120,7 @@ export function unknownEvent(
   path: string,
   known: readonly string[],
 ): void {
-  const suggestion = closest(name, known);
+  const suggestion = collector.suggest(name, known);
   collector.error(
     path,
     'unknown-event',
@@ -236,8 +278,9 @@ export function isLocalizedAttributes(
     const entry: unknown = value[index];
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return false;
     const record = entry as Record<string, unknown>;
-    for (const key in record) if (typeof record[key] !== 'string') return false;
-    const locale = record.locale;
+    for (const key in record)
+      if (hasOwn(record, key) && typeof record[key] !== 'string') return false;
+    const locale = hasOwn(record, 'locale') ? record.locale : undefined;
     if (typeof locale !== 'string' || !localePattern.test(locale)) return false;
     if (index === 0) first = locale;
     else {
@@ -271,7 +314,7 @@ export function checkAudience(
   else if (typeof type !== 'string')
     collector.typeError(typePath, `"${unicast}" or "${multicast}"`, type);
   else if (type !== unicast && type !== multicast) {
-    const suggestion = closest(type, [unicast, multicast]);
+    const suggestion = collector.suggest(type, [unicast, multicast]);
     collector.error(
       typePath,
       'enum',
@@ -300,7 +343,7 @@ export function checkAudience(
       collector.error(
         payloadPath,
         'audience',
-        `A Multicast audience's payload must be empty ({}); remove ${listWords(keys.map((key) => JSON.stringify(key)))}.`,
+        `A Multicast audience's payload must be empty ({}); remove ${listWords(keys.slice(0, 5).map((key) => describeValue(key)))}${keys.length > 5 ? ` and ${keys.length - 5} more` : ''}.`,
         {},
       );
     }
@@ -338,20 +381,15 @@ const userKeys: ReadonlySet<string> = new Set(['user']);
 /** The boolean twin of checkAudience (errors only). */
 export function isAudience(value: unknown): boolean {
   if (!isRecord(value)) return false;
-  for (const key in value) if (key !== 'type' && key !== 'payload') return false;
-  const payload = value.payload;
+  for (const key in value)
+    if (key !== 'type' && key !== 'payload' && hasOwn(value, key)) return false;
+  const payload = hasOwn(value, 'payload') ? value.payload : undefined;
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return false;
-  const type = value.type;
-  if (type === multicast) {
-    for (const _key in payload) return false;
-    return true;
-  }
+  const type = hasOwn(value, 'type') ? value.type : undefined;
+  const record = payload as Record<string, unknown>;
+  if (type === multicast) return Object.keys(record).length === 0;
   if (type !== unicast) return false;
-  for (const key in payload) if (key !== 'user') return false;
-  const user = (payload as Record<string, unknown>).user;
+  for (const key in record) if (key !== 'user' && hasOwn(record, key)) return false;
+  const user = hasOwn(record, 'user') ? record.user : undefined;
   return typeof user === 'string' && user.length > 0;
-}
-
-function hasOwn(object: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(object, key);
 }

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import { eventNames } from '../../generated/catalog.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCapturedCli } from '../support/run-cli.js';
-import { scratchDefinitions, snapshotTree } from '../support/definitions.js';
+import { repoRoot, scratchDefinitions, snapshotTree } from '../support/definitions.js';
 
 describe('generate --check', () => {
   let scratch: Awaited<ReturnType<typeof scratchDefinitions>>;
@@ -19,24 +20,18 @@ describe('generate --check', () => {
 
   beforeEach(async () => {
     scratch = await scratchDefinitions();
-    expect(
-      (
-        await runCapturedCli([
-          'generate',
-          '--definitions',
-          scratch.definitions,
-          '--out',
-          scratch.out,
-        ])
-      ).code,
-    ).toBe(0);
+    // The committed generated/ is what these definitions generate (CI runs generate --check on
+    // it), so a copy stands in for a fresh generate at a fraction of the cost.
+    await cp(join(repoRoot, 'generated'), scratch.out, { recursive: true });
   });
   afterEach(() => scratch.dispose());
 
   it('exits 0 when the output is fresh', async () => {
     const run = await check();
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toMatch(/^.*generated\/ is up to date \(\d+ files, 8 schemas\)\n$/);
+    expect(run.stdout).toMatch(
+      new RegExp(`^.*generated/ is up to date \\(\\d+ files, ${eventNames.length} schemas\\)\n$`),
+    );
   });
 
   it('exits 1 naming the stale files after a definition changes, and writes nothing', async () => {

@@ -69,10 +69,10 @@ export function emitEnvelopeFunctions(
       const ${object} = asObject(c, value, ${root});
       if (${object} === undefined) return;
       closed(c, ${object}, ${root}, ${topKeys});
-      let ${timestamp} = NaN;
-      let ${expiryTime} = NaN;
+      let ${timestamp}: string | undefined;
+      let ${expiryTime}: string | undefined;
       ${join(full)}
-      if (!Number.isNaN(${timestamp}) && !Number.isNaN(${expiryTime})) {
+      if (${timestamp} !== undefined && ${expiryTime} !== undefined) {
         checkExpiry(c, ${timestamp}, ${expiryTime}, now, ${window});
       }
       const validator = checkEventBody(c, read(c, ${object}, "event", ${root}));
@@ -112,18 +112,20 @@ export function emitEnvelopeFunctions(
     function isEvent(value: unknown): boolean {
       if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
       const ${object} = value as Record<string, unknown>;
-      for (const key in ${object}) if (!${topKeys}.has(key)) return false;
+      for (const key in ${object}) if (!${topKeys}.has(key) && hasOwn(${object}, key)) return false;
       const ${references}: string[] = [];
       ${join(fast)}
-      const window = ${expiryTime} - ${timestamp};
-      if (window < ${minMs} || window > ${maxMs}) return false;
-      const event = ${object}.event;
+      if (compareExpiryWindow(${timestamp}, ${expiryTime}, ${minMs}, ${maxMs}) !== 0) return false;
+      const event = hasOwn(${object}, "event") ? ${object}.event : undefined;
       if (typeof event !== "object" || event === null || Array.isArray(event)) return false;
-      for (const key in event) if (key !== "name" && key !== "payload") return false;
-      const name = (event as Record<string, unknown>).name;
+      const body = event as Record<string, unknown>;
+      for (const key in body) if (key !== "name" && key !== "payload" && hasOwn(body, key)) return false;
+      const name = hasOwn(body, "name") ? body.name : undefined;
       if (typeof name !== "string") return false;
       const validator = ${names.validators}.get(name);
-      if (validator === undefined || !validator.is((event as Record<string, unknown>).payload, ${references})) return false;
-      return isLocalizedAttributes(${object}.localizedAttributes, ${references}, ${localePattern}) && isAudience(${object}.relevantAudience);
+      if (validator === undefined || !validator.is(hasOwn(body, "payload") ? body.payload : undefined, ${references})) return false;
+      const localized = hasOwn(${object}, "localizedAttributes") ? ${object}.localizedAttributes : undefined;
+      const audience = hasOwn(${object}, "relevantAudience") ? ${object}.relevantAudience : undefined;
+      return isLocalizedAttributes(localized, ${references}, ${localePattern}) && isAudience(audience);
     }`;
 }

@@ -66,7 +66,7 @@ export function fastCheck(context: FastContext, field: Field, value: Name, bind?
       return code`if (typeof ${value} !== "boolean") return false;`;
     case 'date-time':
       return bind
-        ? code`if (typeof ${value} !== "string") return false;\nconst ${bind} = parseDateTime(${value});\nif (${bind} !== ${bind}) return false;`
+        ? code`if (typeof ${value} !== "string" || Number.isNaN(parseDateTime(${value}))) return false;\nconst ${bind} = ${value};`
         : code`if (typeof ${value} !== "string" || Number.isNaN(parseDateTime(${value}))) return false;`;
     case 'enum': {
       const values = field.values.map((entry) => entry.value);
@@ -116,14 +116,15 @@ function objectCheck(context: FastContext, field: ObjectField, value: Name): Cod
         : code`!${knownKeys(state, field)}.has(${key})`;
   return code`if (typeof ${value} !== "object" || ${value} === null || Array.isArray(${value})) return false;
     const ${object} = ${value} as Record<string, unknown>;
-    for (const ${key} in ${object}) if (${unknown}) return false;
+    for (const ${key} in ${object}) if (${unknown} && hasOwn(${object}, ${key})) return false;
     ${join(field.properties.map((property) => fastProperty(context, property, object)))}`;
 }
 
 /** Statements reading `field` from `object` and checking it. */
 export function fastProperty(context: FastContext, field: Field, object: Name, bind?: Name): Code {
   const value = context.state.locals.name('v');
-  const read = code`const ${value} = ${member(object, field.key)};`;
+  // Own properties only: JSON has no prototypes, and a field named `constructor` is not inherited.
+  const read = code`const ${value} = hasOwn(${object}, ${field.key}) ? ${member(object, field.key)} : undefined;`;
   const check = fastCheck(context, field, value, bind);
   return field.required
     ? code`${read}\n${check}`

@@ -42,8 +42,9 @@ export function fullCheck(
     case 'boolean':
       return code`boolean(c, ${value}, ${pointer});`;
     case 'date-time':
+      // The bound text (not the instant) keeps sub-millisecond fractions for the expiry window.
       return bind
-        ? code`${bind} = dateTime(c, ${value}, ${pointer});`
+        ? code`if (!Number.isNaN(dateTime(c, ${value}, ${pointer}))) ${bind} = ${value} as string;`
         : code`dateTime(c, ${value}, ${pointer});`;
     case 'enum':
       return code`enumValue(c, ${value}, ${pointer}, ${enumValues(state, field)});`;

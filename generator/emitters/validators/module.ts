@@ -39,6 +39,8 @@ export function emitValidators(context: EmitContext): EmittedFile[] {
   const helpers = [
     'asArray',
     'asObject',
+    'errorText',
+    'hasOwn',
     'missing',
     'read',
     'readItem',
@@ -61,6 +63,7 @@ export function emitValidators(context: EmitContext): EmittedFile[] {
     'checkExpiry',
     'checkLocalizedAttributes',
     'clockOf',
+    'compareExpiryWindow',
     'isAudience',
     'isLocalizedAttributes',
     'unknownEvent',
@@ -94,7 +97,7 @@ export function emitValidators(context: EmitContext): EmittedFile[] {
       try {
         checkEvent(c, value, clockOf(options?.now));
       } catch (error) {
-        c.error("", "type", "The value could not be read to the end (" + String(error) + "); pass plain JSON data.");
+        c.error("", "type", "The value could not be read to the end (" + errorText(error) + "); pass plain JSON data.");
       }
       return c.result();
     }
@@ -122,7 +125,7 @@ export function emitValidators(context: EmitContext): EmittedFile[] {
         if (validator === undefined) unknownEvent(c, String(name), "", ${eventNames});
         else validator.check(c, payload, "");
       } catch (error) {
-        c.error("", "type", "The value could not be read to the end (" + String(error) + "); pass plain JSON data.");
+        c.error("", "type", "The value could not be read to the end (" + errorText(error) + "); pass plain JSON data.");
       }
       return c.result();
     }

@@ -1,7 +1,6 @@
 import type { Code } from '../../codegen/code.js';
 import { Name, code, docComment } from '../../codegen/code.js';
-import { escapeSegment } from '../../definitions/pointer.js';
-import { walkFields } from '../../model/build-fields.js';
+import { misplacedEntries } from '../../model/event-rules.js';
 import type { EventSchema } from '../../model/types.js';
 import { fastCheck, type FastContext } from './fast.js';
 import { fullCheck } from './full.js';
@@ -60,14 +59,7 @@ export function emitPayloadFunctions(
  * once in the payload, with its pointer, so an unknown property elsewhere can say where it goes.
  */
 function misplacedMap(state: EmitState, event: EventSchema): Name | undefined {
-  const fields = [...walkFields(event.payload)].filter(
-    (field) => field.path.length > 0 && !field.path.includes('*'),
-  );
-  const counts = new Map<string, number>();
-  for (const field of fields) counts.set(field.key, (counts.get(field.key) ?? 0) + 1);
-  const entries = fields
-    .filter((field) => counts.get(field.key) === 1)
-    .map((field) => [field.key, `/${field.path.map(escapeSegment).join('/')}`]);
+  const entries = misplacedEntries(event);
   if (entries.length === 0) return undefined;
   return state.constant(
     constantName(event.typeStem, 'Fields'),
