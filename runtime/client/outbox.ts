@@ -4,6 +4,7 @@
  * appended as failures happen, so a crash mid-run keeps what was already recorded.
  */
 import { appendFile, readFile } from 'node:fs/promises';
+import { redactSecrets } from './redact.js';
 
 export interface OutboxEntry {
   /** ISO 8601 time of the final failure. */
@@ -44,7 +45,8 @@ export class OutboxWriter {
   }
 
   append(entry: OutboxEntry): void {
-    const line = `${JSON.stringify(entry)}\n`;
+    // Secrets never reach disk: the one redaction step applies to outbox lines too.
+    const line = `${redactSecrets(JSON.stringify(entry))}\n`;
     this.#chain = this.#chain.then(async () => {
       if (this.#error !== undefined) return;
       try {

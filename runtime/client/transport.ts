@@ -20,15 +20,32 @@ export interface HttpResponse {
   body: string;
 }
 
+/**
+ * Failures that happen before a byte of the request can have left: the server cannot have acted on
+ * the request. Anything else (a reset, a closed socket, a timeout) may have come after Amazon read it.
+ */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
 /** A request that got no HTTP answer. `timeout` is kept apart because its remedy differs. */
 export class TransportError extends Error {
   readonly kind: 'timeout' | 'network';
   readonly code: string | undefined;
+  /** The request may have reached the server (so a retry can be a duplicate). */
+  readonly maybeDelivered: boolean;
   constructor(kind: 'timeout' | 'network', message: string, code?: string) {
     super(message);
     this.name = 'TransportError';
     this.kind = kind;
     this.code = code;
+    this.maybeDelivered = code === undefined || !NOT_SENT_CODES.has(code);
   }
 }
 
