@@ -2,6 +2,7 @@
 import { runGenerateBench } from './generate.bench.js';
 import { runPreviewBench } from './preview.bench.js';
 import { runSendBench } from './send.bench.js';
+import { runSendFaultsBench } from './send-faults.bench.js';
 import { runSubscriptionsBench } from './subscriptions.bench.js';
 import { runValidateBench } from './validate.bench.js';
 
@@ -9,4 +10,5 @@ await runGenerateBench();
 await runValidateBench();
 await runPreviewBench();
 await runSendBench();
+await runSendFaultsBench();
 await runSubscriptionsBench();
