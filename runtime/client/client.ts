@@ -12,6 +12,7 @@ import {
   SendInterruptedError,
   type AmazonErrorBody,
 } from './errors.js';
+import { untilAborted } from './abort.js';
 import { prepareEvent, prepareSerialized, type PreparedEvent } from './prepare.js';
 import { redactAndClip, redactDeep, redactError, redactSecrets } from './redact.js';
 import {
@@ -406,18 +407,7 @@ export class ProactiveEventsClient {
 
   /** Waits between attempts; an abort cuts the wait short (the loop then stops before the next one). */
   async #pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-    if (signal === undefined) return this.#sleep(ms);
-    if (signal.aborted) return;
-    let onAbort: (() => void) | undefined;
-    const aborted = new Promise<void>((resolve) => {
-      onAbort = () => resolve();
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
-    try {
-      await Promise.race([this.#sleep(ms), aborted]);
-    } finally {
-      if (onAbort !== undefined) signal.removeEventListener('abort', onAbort);
-    }
+    await untilAborted(this.#sleep(ms), signal);
   }
 
   /** Amazon's error body, redacted before it is cut (so a cut can never expose part of a secret). */
@@ -441,26 +431,5 @@ export class ProactiveEventsClient {
     const safeDetails = details === undefined ? undefined : redactDeep(details);
     if (safeDetails === undefined) sink.call(this.#logger, redactSecrets(message));
     else sink.call(this.#logger, redactSecrets(message), safeDetails);
-  }
-}
-
-/** `promise`'s value, or undefined as soon as `signal` fires (a stopped run does not wait for LWA). */
-async function untilAborted<T>(
-  promise: Promise<T>,
-  signal: AbortSignal | undefined,
-): Promise<T | undefined> {
-  if (signal === undefined) return promise;
-  if (signal.aborted) return undefined;
-  let onAbort: (() => void) | undefined;
-  const aborted = new Promise<undefined>((resolve) => {
-    onAbort = () => resolve(undefined);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-  try {
-    return await Promise.race([promise, aborted]);
-  } finally {
-    if (onAbort !== undefined) signal.removeEventListener('abort', onAbort);
-    // A token request left behind may still fail; nobody awaits it any more.
-    promise.catch(() => undefined);
   }
 }
