@@ -3,6 +3,7 @@ import { runFuzzBench } from './fuzz.bench.js';
 import { runGenerateBench } from './generate.bench.js';
 import { runPreviewBench } from './preview.bench.js';
 import { runSendBench } from './send.bench.js';
+import { runSendFaultsBench } from './send-faults.bench.js';
 import { runSubscriptionsBench } from './subscriptions.bench.js';
 import { runValidateBench } from './validate.bench.js';
 
@@ -11,4 +12,5 @@ await runValidateBench();
 await runFuzzBench();
 await runPreviewBench();
 await runSendBench();
+await runSendFaultsBench();
 await runSubscriptionsBench();

@@ -3,15 +3,16 @@
  * worth retrying. Credentials and tokens live in private fields only and every outgoing text is
  * redacted, so neither `util.inspect(client)`, `JSON.stringify(client)`, errors nor logs expose them.
  */
-import { ProactiveEventValidationError } from '../validation/issues.js';
-import { audienceOf, referenceIdOf } from './event-info.js';
 import { resolveEndpoints, type Region, type Stage } from './endpoints.js';
 import {
   ProactiveEventsApiError,
   ProactiveEventsNetworkError,
+  SendInterruptedError,
   type AmazonErrorBody,
 } from './errors.js';
-import { redact } from './redact.js';
+import { untilAborted } from './abort.js';
+import { prepareEvent, prepareSerialized, type PreparedEvent } from './prepare.js';
+import { redactAndClip, redactDeep, redactError, redactSecrets } from './redact.js';
 import {
   isRetryableStatus,
   parseRetryAfter,
@@ -21,7 +22,13 @@ import {
   type RetryOptions,
   type RetryPolicy,
 } from './retry.js';
-import { runSendMany, type SendManyOptions, type SendManyResult } from './send-many.js';
+import {
+  runResume,
+  runSendMany,
+  type SendManyDeps,
+  type SendManyOptions,
+  type SendManyResult,
+} from './send-many.js';
 import {
   sendToSubscribers,
   type SendToSubscribersOptions,
@@ -81,6 +88,11 @@ export interface SendResult {
   attempts: number;
   /** Present for Multicast: acceptance does not mean anybody was notified. */
   notice?: string;
+  /**
+   * Amazon answered 409 to a retry after an attempt that may have reached it (a reset after the
+   * request was written, a timeout, a 5xx): the event was accepted earlier, by that attempt.
+   */
+  duplicate?: boolean;
   /** Validation warnings: the event was sent, but something looks like a mistake. */
   warnings: Issue[];
 }
@@ -147,35 +159,68 @@ export class ProactiveEventsClient {
   }
 
   /** Requests a new token (sharing one in flight), caches it, and returns LWA's whole answer. */
-  sendAuthRequest(): Promise<AccessTokenResponse> {
-    return this.#tokens.fetchTokenResponse();
+  async sendAuthRequest(): Promise<AccessTokenResponse> {
+    try {
+      return await this.#tokens.fetchTokenResponse();
+    } catch (error) {
+      throw redactError(error);
+    }
   }
 
   /** The access token, cached until 60 s before it expires. */
   async getAccessToken(): Promise<string> {
-    return (await this.#tokens.lease()).token;
+    try {
+      return (await this.#tokens.lease()).token;
+    } catch (error) {
+      throw redactError(error);
+    }
   }
 
-  /** Validates and sends one event. Resolves on any 2xx; throws a typed error otherwise. */
-  async sendProactiveEvent(event: ProactiveEventInput): Promise<SendResult> {
-    const referenceId = referenceIdOf(event);
-    const validation = this.#validate(event, { now: this.#now() });
-    if (!validation.valid) {
-      throw new ProactiveEventValidationError(validation, { referenceId });
+  /** Token requests sent to Login with Amazon so far (retries included). */
+  get tokenRequestCount(): number {
+    return this.#tokens.requestCount;
+  }
+
+  /**
+   * Validates and sends one event. Resolves on any 2xx (or on a 409 that answers a retry of an attempt
+   * that may already have been accepted); throws a typed error otherwise. The event is serialized once
+   * and the validated bytes are the bytes POSTed.
+   */
+  async sendProactiveEvent(
+    event: ProactiveEventInput,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<SendResult> {
+    try {
+      return await this.#sendPrepared(this.#prepare(event), options.signal);
+    } catch (error) {
+      throw redactError(error);
     }
-    for (const warning of validation.warnings) {
+  }
+
+  #prepare(event: unknown): PreparedEvent {
+    const prepared = prepareEvent(event, this.#validate, this.#now());
+    for (const warning of prepared.warnings) {
       this.#log(
         'warn',
-        `event ${referenceId ?? '(no referenceId)'}: ${warning.path}: ${warning.message}`,
+        `event ${prepared.referenceId ?? '(no referenceId)'}: ${warning.path}: ${warning.message}`,
       );
     }
-    const audience = audienceOf(event);
-    const body = JSON.stringify(event);
+    return prepared;
+  }
+
+  async #sendPrepared(prepared: PreparedEvent, signal?: AbortSignal): Promise<SendResult> {
+    const { body, referenceId, audience } = prepared;
+    let maybeDelivered = prepared.maybeDelivered;
     let attempts = 0;
     let backoffs = 0;
     let authRetried = false;
+    const interrupted = (): SendInterruptedError =>
+      new SendInterruptedError({ referenceId, attempts, maybeDelivered });
     for (;;) {
-      const lease = await this.#tokens.lease();
+      // Stopping between attempts, never inside one: an attempt that was written is seen through.
+      if (signal?.aborted) throw interrupted();
+      const lease = await untilAborted(this.#tokens.lease(), signal);
+      if (lease === undefined || signal?.aborted) throw interrupted();
       attempts++;
       let status: number;
       let headers: Record<string, string | undefined>;
@@ -198,11 +243,12 @@ export class ProactiveEventsClient {
         }));
       } catch (error) {
         if (!(error instanceof TransportError)) throw error;
+        if (error.maybeDelivered) maybeDelivered = true;
         if (attempts >= this.#retry.maxAttempts) {
           throw new ProactiveEventsNetworkError({
             timedOut: error.kind === 'timeout',
             code: error.code,
-            detail: this.#redact(error.message),
+            detail: redactSecrets(error.message),
             url: this.eventsUrl,
             timeoutMs: this.#timeoutMs,
             referenceId,
@@ -211,16 +257,25 @@ export class ProactiveEventsClient {
         }
         backoffs++;
         this.#log('warn', `event ${referenceId}: ${error.code ?? error.kind}; retry ${backoffs}`);
-        await this.#sleep(retryDelay(backoffs, this.#retry, this.#random, undefined));
+        await this.#pause(retryDelay(backoffs, this.#retry, this.#random, undefined), signal);
         continue;
       }
 
       if (status >= 200 && status < 300) {
         this.#tokens.markTrusted(lease.token);
-        const result: SendResult = { status, referenceId, attempts, warnings: validation.warnings };
-        if (audience === 'Multicast') result.notice = MULTICAST_NOTICE;
-        return result;
+        return this.#result(prepared, status, attempts, false);
       }
+      if (status === 409 && maybeDelivered) {
+        // Retries reuse the referenceId, so Amazon's 409 here can only mean an earlier attempt of
+        // this very event was accepted: it is delivered, once.
+        this.#log(
+          'debug',
+          `event ${referenceId}: 409 after an ambiguous attempt; already accepted`,
+        );
+        return this.#result(prepared, status, attempts, true);
+      }
+      // A 5xx may come after Amazon stored the event (a gateway timing out behind it); 429 never does.
+      if (status >= 500) maybeDelivered = true;
       if ((status === 401 || status === 403) && !authRetried && lease.fromCache) {
         // A cached token may have been revoked or expired early: refresh once. A 403 with a token that
         // already proved good is about the user (not subscribed), and a refresh would not change it.
@@ -240,7 +295,7 @@ export class ProactiveEventsClient {
         const retryAfterMs = parseRetryAfter(headers['retry-after'], this.#now());
         const delay = retryDelay(backoffs, this.#retry, this.#random, retryAfterMs);
         this.#log('warn', `event ${referenceId}: ${status}; retry ${backoffs} in ${delay} ms`);
-        await this.#sleep(delay);
+        await this.#pause(delay, signal);
         continue;
       }
       throw new ProactiveEventsApiError({
@@ -259,12 +314,35 @@ export class ProactiveEventsClient {
    * outcome, in input order. Failures can be appended to an outbox file for a later resend.
    */
   sendMany(events: readonly unknown[], options: SendManyOptions = {}): Promise<SendManyResult> {
-    return runSendMany(events, options, {
-      send: (event) => this.sendProactiveEvent(event as ProactiveEventInput),
+    return runSendMany(events, options, this.#sendManyDeps());
+  }
+
+  /**
+   * Continues a `sendMany` run recorded in `journal`: sends exactly the events it holds that were not
+   * confirmed (sent or finally failed), appending their outcomes to the same journal.
+   */
+  resumeJournal(
+    journal: string,
+    options: Omit<SendManyOptions, 'journal' | 'sources'> = {},
+  ): Promise<SendManyResult> {
+    return runResume(journal, options, this.#sendManyDeps());
+  }
+
+  #sendManyDeps(): SendManyDeps {
+    return {
+      prepare: (event) => this.#prepare(event),
+      prepareSerialized: (body, maybeDelivered) =>
+        prepareSerialized(body, this.#validate, this.#now(), maybeDelivered),
+      send: async (prepared, signal) => {
+        try {
+          return await this.#sendPrepared(prepared, signal);
+        } catch (error) {
+          throw redactError(error);
+        }
+      },
       reserveConnections: (n) => this.#transport.reserve(n),
       now: this.#now,
-      redact: (text) => this.#redact(text),
-    });
+    };
   }
 
   /**
@@ -292,9 +370,9 @@ export class ProactiveEventsClient {
     return this.#transport.close();
   }
 
-  /** Scrubs the secret and every token this client has seen out of `text`. */
+  /** Scrubs the secret and every token issued in this process out of `text`. */
   redact(text: string): string {
-    return this.#redact(text);
+    return redactSecrets(text);
   }
 
   toJSON(): Record<string, unknown> {
@@ -311,32 +389,48 @@ export class ProactiveEventsClient {
     return `ProactiveEventsClient ${inspect(this.toJSON(), options)}`;
   }
 
-  #redact(text: string): string {
-    return redact(text, this.#tokens.secrets());
+  #result(
+    prepared: PreparedEvent,
+    status: number,
+    attempts: number,
+    duplicate: boolean,
+  ): SendResult {
+    const result: SendResult = {
+      status,
+      referenceId: prepared.referenceId,
+      attempts,
+      warnings: prepared.warnings,
+    };
+    if (duplicate) result.duplicate = true;
+    if (prepared.audience === 'Multicast') result.notice = MULTICAST_NOTICE;
+    return result;
   }
 
+  /** Waits between attempts; an abort cuts the wait short (the loop then stops before the next one). */
+  async #pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    await untilAborted(this.#sleep(ms), signal);
+  }
+
+  /** Amazon's error body, redacted before it is cut (so a cut can never expose part of a secret). */
   #amazonBody(text: string): AmazonErrorBody | undefined {
     try {
       const parsed = JSON.parse(text) as { code?: unknown; message?: unknown } | null;
       if (parsed === null || typeof parsed !== 'object') return undefined;
       const body: AmazonErrorBody = {};
-      if (typeof parsed.code === 'string' || typeof parsed.code === 'number')
-        body.code = parsed.code;
-      if (typeof parsed.message === 'string') body.message = this.#redact(parsed.message);
+      if (typeof parsed.code === 'string') body.code = redactAndClip(parsed.code, 100);
+      else if (typeof parsed.code === 'number') body.code = parsed.code;
+      if (typeof parsed.message === 'string') body.message = redactAndClip(parsed.message, 500);
       return body.code === undefined && body.message === undefined ? undefined : body;
     } catch {
-      return text.trim() === '' ? undefined : { message: this.#redact(text.slice(0, 500)) };
+      return text.trim() === '' ? undefined : { message: redactAndClip(text.trim(), 500) };
     }
   }
 
   #log(level: keyof Logger, message: string, details?: Record<string, unknown>): void {
     const sink = this.#logger?.[level];
     if (sink === undefined) return;
-    const safeDetails =
-      details === undefined
-        ? undefined
-        : (JSON.parse(this.#redact(JSON.stringify(details))) as Record<string, unknown>);
-    if (safeDetails === undefined) sink.call(this.#logger, this.#redact(message));
-    else sink.call(this.#logger, this.#redact(message), safeDetails);
+    const safeDetails = details === undefined ? undefined : redactDeep(details);
+    if (safeDetails === undefined) sink.call(this.#logger, redactSecrets(message));
+    else sink.call(this.#logger, redactSecrets(message), safeDetails);
   }
 }

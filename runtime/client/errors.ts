@@ -33,11 +33,22 @@ export class LwaError extends ProactiveEventsError {
   /** LWA's `error_description`, redacted. */
   readonly description: string | undefined;
   readonly attempts: number;
+  readonly #retryable: boolean;
 
-  constructor(options: { code: string; status: number; description?: string; attempts: number }) {
+  constructor(options: {
+    code: string;
+    status: number;
+    description?: string;
+    attempts: number;
+    /** Whether a later request could succeed; by default 408, 429 and 5xx are. */
+    retryable?: boolean;
+  }) {
+    const retryable =
+      options.retryable ??
+      (options.status >= 500 || options.status === 429 || options.status === 408);
     const hint =
       LWA_HINTS[options.code] ??
-      (options.status >= 500 || options.status === 429
+      (retryable
         ? `Login with Amazon answered ${options.status} after ${options.attempts} attempts: try again later.`
         : 'Check the client ID and secret and the token URL.');
     const detail = options.description ? `: ${options.description}` : '';
@@ -49,11 +60,15 @@ export class LwaError extends ProactiveEventsError {
     this.status = options.status;
     this.description = options.description;
     this.attempts = options.attempts;
+    this.#retryable = retryable;
   }
 
-  /** Whether retrying later could help; credential and scope problems never fix themselves. */
+  /**
+   * Whether retrying later could help. Only LWA's answers about the request itself (invalid_client,
+   * unauthorized_client, invalid_scope, other 4xx) are final: they never fix themselves.
+   */
   get retryable(): boolean {
-    return this.status >= 500 || this.status === 429;
+    return this.#retryable;
   }
 
   override toJSON(): Record<string, unknown> {
@@ -189,5 +204,24 @@ export class ProactiveEventsNetworkError extends ProactiveEventsError {
       referenceId: this.referenceId,
       attempts: this.attempts,
     };
+  }
+}
+
+/**
+ * The send was stopped (its AbortSignal fired) before the event was confirmed. It may or may not have
+ * reached Amazon; a journal keeps it, and `--resume` sends it again with the same referenceId.
+ */
+export class SendInterruptedError extends ProactiveEventsError {
+  readonly referenceId: string | undefined;
+  readonly attempts: number;
+  readonly maybeDelivered: boolean;
+  constructor(options: { referenceId?: string; attempts: number; maybeDelivered: boolean }) {
+    super(
+      `Sending ${options.referenceId === undefined ? 'the event' : `event ${options.referenceId}`} was interrupted before it was confirmed`,
+      'Resume the run from its journal (`proactive-events send --resume JOURNAL`); retries reuse the referenceId, so nothing is delivered twice.',
+    );
+    this.referenceId = options.referenceId;
+    this.attempts = options.attempts;
+    this.maybeDelivered = options.maybeDelivered;
   }
 }

@@ -5,6 +5,7 @@
  */
 import { appendFile, readFile } from 'node:fs/promises';
 import { ProactiveEventsError } from '../errors.js';
+import { redactSecrets } from './redact.js';
 
 export interface OutboxEntry {
   /** ISO 8601 time of the final failure. */
@@ -45,7 +46,8 @@ export class OutboxWriter {
   }
 
   append(entry: OutboxEntry): void {
-    const line = `${JSON.stringify(entry)}\n`;
+    // Secrets never reach disk: the one redaction step applies to outbox lines too.
+    const line = `${redactSecrets(JSON.stringify(entry))}\n`;
     this.#chain = this.#chain.then(async () => {
       if (this.#error !== undefined) return;
       try {

@@ -8,7 +8,7 @@
  */
 import { LwaError, ProactiveEventsNetworkError } from './errors.js';
 import { LWA_TOKEN_URL } from './endpoints.js';
-import { redact } from './redact.js';
+import { redactAndClip, redactSecrets, rememberSecret } from './redact.js';
 import {
   isRetryableStatus,
   parseRetryAfter,
@@ -84,6 +84,7 @@ export class LwaTokenProvider {
     }
     this.#clientId = options.clientId;
     this.#clientSecret = options.clientSecret;
+    rememberSecret(options.clientSecret);
     this.#tokenUrl = options.tokenUrl ?? LWA_TOKEN_URL;
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#retry = resolveRetryPolicy(options.retry);
@@ -169,23 +170,32 @@ export class LwaTokenProvider {
           timeoutMs: this.#timeoutMs,
         });
         if (response.status >= 200 && response.status < 300) {
-          return this.#accept(response.body, response.status, requestedAt, attempt);
+          const accepted = this.#accept(response.body, response.status, requestedAt, attempt);
+          if (!(accepted instanceof LwaError)) return accepted;
+          // A 2xx that is not a token (a proxy's HTML page, a broken expires_in) says nothing about
+          // the credentials: retry it like a 5xx.
+          if (attempt >= this.#retry.maxAttempts) throw accepted;
+          this.#log(
+            'warn',
+            `Login with Amazon answered ${response.status} without a valid token; retrying (attempt ${attempt})`,
+          );
+        } else {
+          if (!isRetryableLwaStatus(response.status) || attempt >= this.#retry.maxAttempts) {
+            throw this.#lwaError(response.status, response.body, attempt);
+          }
+          retryAfterMs = parseRetryAfter(response.headers['retry-after'], this.#now());
+          this.#log(
+            'warn',
+            `Login with Amazon answered ${response.status}; retrying (attempt ${attempt})`,
+          );
         }
-        if (!isRetryableStatus(response.status) || attempt >= this.#retry.maxAttempts) {
-          throw this.#lwaError(response.status, response.body, attempt);
-        }
-        retryAfterMs = parseRetryAfter(response.headers['retry-after'], this.#now());
-        this.#log(
-          'warn',
-          `Login with Amazon answered ${response.status}; retrying (attempt ${attempt})`,
-        );
       } catch (error) {
         if (!(error instanceof TransportError)) throw error;
         if (attempt >= this.#retry.maxAttempts) {
           throw new ProactiveEventsNetworkError({
             timedOut: error.kind === 'timeout',
             code: error.code,
-            detail: redact(error.message, this.secrets()),
+            detail: redactSecrets(error.message),
             url: this.#tokenUrl,
             timeoutMs: this.#timeoutMs,
             attempts: attempt,
@@ -197,31 +207,40 @@ export class LwaTokenProvider {
     }
   }
 
-  #accept(text: string, status: number, requestedAt: number, attempts: number): CachedToken {
-    let parsed: Partial<AccessTokenResponse> | undefined;
+  /** LWA's 2xx answer as a cache entry, or the (retryable) error when it is not a usable token. */
+  #accept(
+    text: string,
+    status: number,
+    requestedAt: number,
+    attempts: number,
+  ): CachedToken | LwaError {
+    let parsed:
+      | { access_token?: unknown; expires_in?: unknown; scope?: unknown; token_type?: unknown }
+      | undefined;
     try {
-      parsed = JSON.parse(text) as Partial<AccessTokenResponse>;
+      parsed = JSON.parse(text) as typeof parsed;
     } catch {
       parsed = undefined;
     }
-    if (
-      typeof parsed?.access_token !== 'string' ||
-      parsed.access_token === '' ||
-      typeof parsed.expires_in !== 'number' ||
-      !(parsed.expires_in > 0)
-    ) {
-      throw new LwaError({
+    const token = parsed?.access_token;
+    const expiresIn = secondsOf(parsed?.expires_in);
+    // Remember the token before anything could quote it, even when the rest of the answer is unusable.
+    if (typeof token === 'string') rememberSecret(token);
+    if (typeof token !== 'string' || !/^[\x21-\x7e]+$/.test(token) || expiresIn === undefined) {
+      return new LwaError({
         code: 'invalid_response',
         status,
-        description: 'the answer has no access_token/expires_in',
+        description:
+          'the answer is not a token (expected JSON with a printable access_token and a positive numeric expires_in)',
         attempts,
+        retryable: true,
       });
     }
     const response: AccessTokenResponse = {
-      access_token: parsed.access_token,
-      expires_in: parsed.expires_in,
-      scope: typeof parsed.scope === 'string' ? parsed.scope : PROACTIVE_EVENTS_SCOPE,
-      token_type: typeof parsed.token_type === 'string' ? parsed.token_type : 'bearer',
+      access_token: token,
+      expires_in: expiresIn,
+      scope: typeof parsed?.scope === 'string' ? parsed.scope : PROACTIVE_EVENTS_SCOPE,
+      token_type: typeof parsed?.token_type === 'string' ? parsed.token_type : 'bearer',
     };
     this.#issued.unshift(response.access_token);
     this.#issued.length = Math.min(this.#issued.length, REMEMBERED_TOKENS);
@@ -242,18 +261,33 @@ export class LwaTokenProvider {
     let description: string | undefined;
     try {
       const body = JSON.parse(text) as { error?: unknown; error_description?: unknown };
-      if (typeof body.error === 'string' && /^[\w.-]{1,64}$/.test(body.error)) code = body.error;
-      if (typeof body.error_description === 'string') description = body.error_description;
+      if (typeof body.error === 'string' && /^[\w.-]{1,64}$/.test(body.error)) {
+        code = redactSecrets(body.error);
+      }
+      if (typeof body.error_description === 'string') {
+        description = redactAndClip(body.error_description, 300);
+      }
     } catch {
-      description = text.trim() === '' ? undefined : text.slice(0, 200);
+      description = text.trim() === '' ? undefined : redactAndClip(text.trim(), 200);
     }
-    return new LwaError({
-      code,
-      status,
-      description: description === undefined ? undefined : redact(description, this.secrets()),
-      attempts,
-    });
+    return new LwaError({ code, status, description, attempts });
   }
+}
+
+/** LWA statuses worth repeating: throttling, timeouts and server-side errors, never an answer about the credentials. */
+function isRetryableLwaStatus(status: number): boolean {
+  return status === 408 || isRetryableStatus(status);
+}
+
+/** `expires_in` as positive seconds; LWA sends a number, some proxies a numeric string. */
+function secondsOf(value: unknown): number | undefined {
+  const seconds =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\d+$/.test(value)
+        ? Number(value)
+        : NaN;
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 
 export interface StandaloneTokenOptions {

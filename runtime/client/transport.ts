@@ -4,7 +4,20 @@
  * sender's concurrency. Every attempt is bounded by a timeout that covers connecting, waiting for the
  * answer and reading its body: a server that accepts and never answers must fail fast.
  */
-import { Pool } from 'undici';
+import type * as Undici from 'undici';
+import type { Pool } from 'undici';
+import { ProactiveEventsError } from '../errors.js';
+
+/**
+ * undici is loaded on the first request, not when the package is imported: a skill that only
+ * builds, validates or previews events never pays for the HTTP client (nor carries it in a bundle
+ * that splits on dynamic imports).
+ */
+let undici: Promise<typeof Undici> | undefined;
+function loadUndici(): Promise<typeof Undici> {
+  undici ??= import('undici');
+  return undici;
+}
 
 export interface HttpRequest {
   url: string;
@@ -20,15 +33,32 @@ export interface HttpResponse {
   body: string;
 }
 
+/**
+ * Failures that happen before a byte of the request can have left: the server cannot have acted on
+ * the request. Anything else (a reset, a closed socket, a timeout) may have come after Amazon read it.
+ */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
 /** A request that got no HTTP answer. `timeout` is kept apart because its remedy differs. */
-export class TransportError extends Error {
+export class TransportError extends ProactiveEventsError {
   readonly kind: 'timeout' | 'network';
   readonly code: string | undefined;
+  /** The request may have reached the server (so a retry can be a duplicate). */
+  readonly maybeDelivered: boolean;
   constructor(kind: 'timeout' | 'network', message: string, code?: string) {
     super(message);
     this.name = 'TransportError';
     this.kind = kind;
     this.code = code;
+    this.maybeDelivered = code === undefined || !NOT_SENT_CODES.has(code);
   }
 }
 
@@ -62,9 +92,10 @@ export class HttpTransport {
   }
 
   async request(request: HttpRequest): Promise<HttpResponse> {
-    if (this.#closed) throw new Error('The client is closed: create a new one to send again.');
+    if (this.#closed)
+      throw new ProactiveEventsError('The client is closed: create a new one to send again.');
     const url = new URL(request.url);
-    const pool = this.#pool(url.origin);
+    const pool = this.#pool(url.origin, (await loadUndici()).Pool);
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -107,13 +138,13 @@ export class HttpTransport {
     await Promise.all(pools.map((entry) => entry.pool.close().catch(() => undefined)));
   }
 
-  #pool(origin: string): Pool {
+  #pool(origin: string, PoolClass: typeof Pool): Pool {
     let entry = this.#pools.get(origin);
     if (entry === undefined) {
       const connections = this.#connections;
       entry = {
         connections,
-        pool: new Pool(origin, {
+        pool: new PoolClass(origin, {
           connections,
           // Keep idle connections a little longer than undici's 4 s default: senders work in bursts.
           keepAliveTimeout: 10_000,

@@ -2,6 +2,7 @@
  * An in-process store for tests and development. Every method runs synchronously inside one call,
  * so the compare-and-set is atomic with respect to the event loop; state is lost with the process.
  */
+import { ProactiveEventsError } from '../errors.js';
 import { compareCodePoints, difference, sortedUnique } from './order.js';
 import {
   ignoreReason,
@@ -32,7 +33,7 @@ export class MemorySubscriptionStore implements ListableSubscriptionStore {
   private closed = false;
 
   private check(): void {
-    if (this.closed) throw new Error('MemorySubscriptionStore is closed');
+    if (this.closed) throw new ProactiveEventsError('MemorySubscriptionStore is closed');
   }
 
   async applyIfNewer(change: StoreChange): Promise<ApplyResult> {

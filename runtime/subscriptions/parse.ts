@@ -22,7 +22,22 @@ export interface ParseOptions {
    * reported as unknown.
    */
   readonly knownEventNames?: readonly string[];
+  /** The clock, in epoch ms, that a request's timestamp is checked against. Default `Date.now()`. */
+  readonly now?: number;
+  /**
+   * How far in the future a request's timestamp may be (clock skew between Alexa and this server).
+   * Default 5 minutes. Beyond it the request is refused: applied, it would make every later real
+   * request look stale and freeze the user's subscriptions.
+   */
+  readonly maxFutureSkewMs?: number;
 }
+
+/** Default bound on a request's timestamp lying in the future. */
+export const DEFAULT_MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
+/** Most event names one request may carry: Amazon has a handful of schemas, not thousands. */
+export const MAX_EVENT_NAMES = 100;
+/** Longest event name accepted (Amazon's are like `AMAZON.MessageAlert.Activated`). */
+export const MAX_EVENT_NAME_LENGTH = 200;
 
 /** Thrown by {@link assertSubscriptionChanged}; `issues` holds every problem found. */
 export class InvalidSubscriptionChangeError extends ProactiveEventsError {
@@ -126,6 +141,14 @@ function readEventNames(walker: Walker, request: Json): string[] | undefined {
     );
     return undefined;
   }
+  if (list.length > MAX_EVENT_NAMES) {
+    walker.report(
+      ['request', 'body', 'subscriptions'],
+      'range',
+      `/request/body/subscriptions has ${list.length} entries; at most ${MAX_EVENT_NAMES} are accepted`,
+    );
+    return undefined;
+  }
   const names: string[] = [];
   let valid = true;
   list.forEach((entry: unknown, index) => {
@@ -136,7 +159,14 @@ function readEventNames(walker: Walker, request: Json): string[] | undefined {
       return;
     }
     const name = walker.string(entry, [...path, 'eventName']);
-    if (name === undefined) valid = false;
+    if (name !== undefined && name.length > MAX_EVENT_NAME_LENGTH) {
+      walker.report(
+        [...path, 'eventName'],
+        'range',
+        `${pointer([...path, 'eventName'])} is ${name.length} characters long; at most ${MAX_EVENT_NAME_LENGTH} are accepted`,
+      );
+      valid = false;
+    } else if (name === undefined) valid = false;
     else names.push(name);
   });
   return valid ? names : undefined;
@@ -175,7 +205,15 @@ function parseUnsafe(input: unknown, options: ParseOptions): ParseResult {
     timestamp = walker.string(request, ['request', 'timestamp']);
     if (timestamp !== undefined) {
       const parsed = parseTimestamp(timestamp);
-      if (parsed.ok) time = parsed.time;
+      const now = options.now ?? Date.now();
+      const skew = options.maxFutureSkewMs ?? DEFAULT_MAX_FUTURE_SKEW_MS;
+      if (parsed.ok && parsed.time > now + skew) {
+        walker.report(
+          ['request', 'timestamp'],
+          'range',
+          `/request/timestamp ${timestamp} is ${Math.round((parsed.time - now) / 1000)} s in the future; at most ${Math.round(skew / 1000)} s of clock skew is accepted`,
+        );
+      } else if (parsed.ok) time = parsed.time;
       else
         walker.report(['request', 'timestamp'], 'format', `/request/timestamp: ${parsed.message}`);
     }

@@ -5,6 +5,7 @@
  */
 import type { Database } from './sqlite-driver.js';
 import { SchemaTooNewError } from './sqlite-errors.js';
+import { ProactiveEventsError } from '../errors.js';
 
 /** One schema step; `version` is the user_version after it ran (1, 2, 3… without gaps). */
 export interface Migration {
@@ -62,7 +63,7 @@ export function migrate(db: Database, list: readonly Migration[] = migrations): 
       const current = userVersion(db);
       if (current >= migration.version) return;
       if (current !== migration.version - 1) {
-        throw new Error(
+        throw new ProactiveEventsError(
           `migration ${migration.version} expects schema ${migration.version - 1}, found ${current}`,
         );
       }

@@ -5,6 +5,7 @@
  * database opens on first use (the driver is loaded with import()); `SqliteSubscriptionStore.open`
  * opens it at once, so a missing driver or a bad file is reported up front.
  */
+import { ProactiveEventsError } from '../errors.js';
 import { difference, sortedUnique } from './order.js';
 import { loadBetterSqlite3, type Database } from './sqlite-driver.js';
 import { migrate } from './sqlite-migrations.js';
@@ -60,7 +61,8 @@ export class SqliteSubscriptionStore implements ListableSubscriptionStore {
   }
 
   #open(): Promise<SqliteConnection> {
-    if (this.#closed) return Promise.reject(new Error('The subscription store is closed.'));
+    if (this.#closed)
+      return Promise.reject(new ProactiveEventsError('The subscription store is closed.'));
     this.#connection ??= loadBetterSqlite3().then(
       (DatabaseClass) => new SqliteConnection(new DatabaseClass(this.#options.path), this.#options),
     );

@@ -61,7 +61,9 @@ export type IssueCode =
   /** A field is not one of the allowed values (e.g. another request type). */
   | 'enum'
   /** A string that must carry a value is empty. */
-  | 'empty';
+  | 'empty'
+  /** A value is out of bounds: a timestamp too far in the future, too many or too long event names. */
+  | 'range';
 
 /** One problem found in a request. */
 export interface Issue {

@@ -1,27 +1,79 @@
 /**
  * A local stand-in for Login with Amazon and the Proactive Events API, on 127.0.0.1 with a free port.
  * Tests script its answers per route (a FIFO queue; when empty, the default behaviour applies), inject
- * faults (connection reset, hang), and read back what it saw (request log, token counter).
+ * faults (resets before or after the request was read or accepted, hangs, 429/5xx, malformed token
+ * answers), or let a seeded generator mix them (`mixedFaults`), and read back what it saw (request
+ * log, token counter, and which (referenceId, user) pairs it accepted how often).
  *
  * Default behaviour:
  * - `POST /auth/o2/token` (any case): checks the form body against the configured credentials and scope,
  *   issues a new token `<tokenPrefix><n>` valid for `tokenExpiresIn` seconds.
  * - `POST /v1/proactiveEvents[/stages/development]`: 202 with an empty body if the bearer token was
- *   issued and not revoked, otherwise `invalidTokenStatus`.
+ *   issued and not revoked, otherwise `invalidTokenStatus`; like Amazon, 409 for a referenceId it
+ *   already accepted for that user.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 export type Route = 'token' | 'events';
 
+/**
+ * - `reset-before-read`: destroy the socket as soon as the request head arrives (body unread);
+ * - `reset`: read the request, then destroy the socket without answering (not accepted);
+ * - `accept-then-reset`: accept the event (it counts as delivered), then destroy the socket;
+ * - `hang`: read the request and never answer (not accepted);
+ * - `accept-then-hang`: accept the event and never answer (the client times out).
+ */
+export type Fault =
+  'reset-before-read' | 'reset' | 'accept-then-reset' | 'hang' | 'accept-then-hang';
+
 export interface ScriptedResponse {
   status?: number;
   headers?: Record<string, string>;
   /** Object → JSON; string → sent as is. */
   body?: unknown;
-  /** `reset`: destroy the socket without answering; `hang`: never answer. */
-  fault?: 'reset' | 'hang';
+  fault?: Fault;
 }
+
+/** Random faults from a seeded generator: each request gets one with the given probability. */
+export interface MixedFaults {
+  seed: number;
+  /** Probability that an event request meets a fault (picked evenly from the event faults). */
+  eventRate: number;
+  /** Probability that a token request meets a fault (5xx, 429, HTML 200, bad expires_in, reset). */
+  tokenRate: number;
+}
+
+const EVENT_FAULTS: ScriptedResponse[] = [
+  { fault: 'reset-before-read' },
+  { fault: 'reset' },
+  { fault: 'accept-then-reset' },
+  { fault: 'hang' },
+  { fault: 'accept-then-hang' },
+  {
+    status: 429,
+    headers: { 'retry-after': '0' },
+    body: { code: 'TOO_MANY_REQUESTS', message: 'slow down' },
+  },
+  { status: 500, body: { code: 'INTERNAL', message: 'oops' } },
+  { status: 503, body: 'Service Unavailable' },
+];
+
+const TOKEN_FAULTS: ScriptedResponse[] = [
+  { status: 500, body: 'Internal error' },
+  { status: 429, body: { error: 'slow_down' } },
+  {
+    status: 200,
+    headers: { 'content-type': 'text/html' },
+    body: '<html><body>proxy error</body></html>',
+  },
+  {
+    status: 200,
+    body: { access_token: 'Atza|never-valid', expires_in: 'soon', token_type: 'bearer' },
+  },
+  { status: 200, body: { token_type: 'bearer' } },
+  { fault: 'reset' },
+];
 
 export interface RecordedRequest {
   route: Route | 'other';
@@ -39,15 +91,24 @@ export interface FakeAmazonOptions {
   invalidTokenStatus?: number;
   /** Keep request bodies in the log (off for benchmarks). Default true. */
   recordBodies?: boolean;
+  /** Keep a request log at all (off for benchmarks). Default true. */
+  recordRequests?: boolean;
+  mixedFaults?: MixedFaults;
 }
 
 export class FakeAmazon {
   readonly requests: RecordedRequest[] = [];
   tokenRequests = 0;
   eventRequests = 0;
-  /** Event requests answered 2xx. */
+  /** Event requests accepted (answered 2xx, or accepted before a fault cut the answer). */
   accepted = 0;
-  readonly options: Required<FakeAmazonOptions>;
+  /** Event requests answered 409 because their (referenceId, user) was accepted before. */
+  conflicts = 0;
+  /** How often each `referenceId user` pair was accepted: Amazon's side of "exactly once". */
+  readonly acceptedKeys = new Map<string, number>();
+  readonly options: Required<Omit<FakeAmazonOptions, 'mixedFaults'>> &
+    Pick<FakeAmazonOptions, 'mixedFaults'>;
+  #random: () => number = Math.random;
   readonly #server: Server;
   readonly #scripts: Record<Route, ScriptedResponse[]> = { token: [], events: [] };
   readonly #validTokens = new Set<string>();
@@ -63,8 +124,10 @@ export class FakeAmazon {
       tokenExpiresIn: 3600,
       invalidTokenStatus: 401,
       recordBodies: true,
+      recordRequests: true,
       ...options,
     };
+    if (options.mixedFaults !== undefined) this.#random = seeded(options.mixedFaults.seed);
   }
 
   static async start(options: FakeAmazonOptions = {}): Promise<FakeAmazon> {
@@ -117,6 +180,8 @@ export class FakeAmazon {
     this.tokenRequests = 0;
     this.eventRequests = 0;
     this.accepted = 0;
+    this.conflicts = 0;
+    this.acceptedKeys.clear();
     this.#scripts.token.length = 0;
     this.#scripts.events.length = 0;
   }
@@ -127,42 +192,90 @@ export class FakeAmazon {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString('utf8');
     const path = req.url ?? '/';
     const route: Route | 'other' = /^\/auth\/o2\/token$/i.test(path)
       ? 'token'
       : /^\/v1\/proactiveEvents(\/stages\/development)?$/.test(path)
         ? 'events'
         : 'other';
-    this.requests.push({
-      route,
-      method: req.method ?? '',
-      path,
-      headers: req.headers,
-      body: this.options.recordBodies ? body : '',
-    });
+    const scripted =
+      route === 'other' ? undefined : (this.#scripts[route].shift() ?? this.#mixed(route));
+    if (scripted?.fault === 'reset-before-read') {
+      if (route === 'token') this.tokenRequests++;
+      else this.eventRequests++;
+      req.socket.destroy();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    if (this.options.recordRequests) {
+      this.requests.push({
+        route,
+        method: req.method ?? '',
+        path,
+        headers: req.headers,
+        body: this.options.recordBodies ? body : '',
+      });
+    }
     if (route === 'other') return send(res, { status: 404, body: { message: 'not found' } });
     if (route === 'token') this.tokenRequests++;
     else this.eventRequests++;
 
-    const scripted = this.#scripts[route].shift();
     if (scripted?.fault === 'reset') {
       req.socket.destroy();
       return;
     }
     if (scripted?.fault === 'hang') return;
+    if (scripted?.fault === 'accept-then-reset' || scripted?.fault === 'accept-then-hang') {
+      // Amazon stored the event; only the answer is lost.
+      const answer = this.#defaultEvent(req, body);
+      if (answer.status === 202) {
+        if (scripted.fault === 'accept-then-reset') req.socket.destroy();
+        return;
+      }
+      return send(res, answer);
+    }
     if (scripted !== undefined) {
       // A scripted 2xx on the token route still issues a real token unless a body is given.
       if (route === 'token' && scripted.body === undefined && (scripted.status ?? 200) < 300) {
         return send(res, { ...scripted, body: this.#issue() });
       }
-      if (route === 'events' && (scripted.status ?? 202) < 300) this.accepted++;
+      if (route === 'events' && (scripted.status ?? 202) < 300) this.#accept(body);
       return send(res, { status: route === 'events' ? 202 : 200, ...scripted });
     }
     if (route === 'token') return this.#defaultToken(req, body, res);
-    return this.#defaultEvent(req, res);
+    return send(res, this.#defaultEvent(req, body));
+  }
+
+  /** The next random fault, when mixed faults are on. */
+  #mixed(route: Route): ScriptedResponse | undefined {
+    const mixed = this.options.mixedFaults;
+    if (mixed === undefined) return undefined;
+    const rate = route === 'events' ? mixed.eventRate : mixed.tokenRate;
+    if (this.#random() >= rate) return undefined;
+    const faults = route === 'events' ? EVENT_FAULTS : TOKEN_FAULTS;
+    return faults[Math.floor(this.#random() * faults.length)];
+  }
+
+  /** The (referenceId, user) key of an event body, `user` being `*` for Multicast. */
+  static keyOf(body: string): string {
+    try {
+      const event = JSON.parse(body) as {
+        referenceId?: unknown;
+        relevantAudience?: { payload?: { user?: unknown } };
+      };
+      const user = event.relevantAudience?.payload?.user;
+      return `${String(event.referenceId)} ${typeof user === 'string' ? user : '*'}`;
+    } catch {
+      return '(unparsable)';
+    }
+  }
+
+  #accept(body: string): void {
+    this.accepted++;
+    const key = FakeAmazon.keyOf(body);
+    this.acceptedKeys.set(key, (this.acceptedKeys.get(key) ?? 0) + 1);
   }
 
   #defaultToken(req: IncomingMessage, body: string, res: ServerResponse): void {
@@ -193,17 +306,24 @@ export class FakeAmazon {
     send(res, { status: 200, body: this.#issue() });
   }
 
-  #defaultEvent(req: IncomingMessage, res: ServerResponse): void {
+  #defaultEvent(req: IncomingMessage, body: string): ScriptedResponse {
     const auth = String(req.headers.authorization ?? '');
     const token = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
     if (!this.#validTokens.has(token)) {
-      return send(res, {
+      return {
         status: this.options.invalidTokenStatus,
         body: { code: 'INVALID_ACCESS_TOKEN', message: 'Access token is not valid.' },
-      });
+      };
     }
-    this.accepted++;
-    send(res, { status: 202 });
+    if (this.acceptedKeys.has(FakeAmazon.keyOf(body))) {
+      this.conflicts++;
+      return {
+        status: 409,
+        body: { code: 'CONFLICT', message: 'referenceId already used for this user' },
+      };
+    }
+    this.#accept(body);
+    return { status: 202 };
   }
 
   #issue(): Record<string, unknown> {
@@ -216,6 +336,18 @@ export class FakeAmazon {
       token_type: 'bearer',
     };
   }
+}
+
+/** mulberry32: a tiny seeded generator, so a fault mix replays exactly. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 function send(res: ServerResponse, response: ScriptedResponse): void {

@@ -247,7 +247,9 @@ describe('proactive-events send', () => {
   it('no files and no outbox, or a bad option value → exit 2', async () => {
     const none = await runCapturedCli(['send', ...urls()], env);
     expect(none.code).toBe(2);
-    expect(none.stderr).toBe('Name at least one event file, or --resend-outbox FILE.\n');
+    expect(none.stderr).toBe(
+      'Name at least one event file, --resend-outbox FILE or --resume JOURNAL.\n',
+    );
     const file = await eventsFile('ok.json', weatherEvent('r1'));
     const region = await runCapturedCli(['send', file, '--region', 'US', ...urls()], env);
     expect(region.code).toBe(2);

@@ -199,13 +199,27 @@ describe('sendProactiveEvent', () => {
     await client.close();
   });
 
-  it('409 after a reset warns that the event may have been delivered', async () => {
+  it('409 after a reset that may have reached Amazon → delivered, marked duplicate', async () => {
     fake.script('events', { fault: 'reset' }, { status: 409 });
     const { client } = harness(fake);
-    const error = await failure(client.sendProactiveEvent(weatherEvent('rdup')));
-    expect(error.attempts).toBe(2);
+    const result = await client.sendProactiveEvent(weatherEvent('rdup'));
+    expect(result).toEqual({
+      status: 409,
+      referenceId: 'rdup',
+      attempts: 2,
+      duplicate: true,
+      warnings: [],
+    });
+    await client.close();
+  });
+
+  it('409 on a first attempt is a failure: the referenceId was used before', async () => {
+    fake.script('events', { status: 409 });
+    const { client } = harness(fake);
+    const error = await failure(client.sendProactiveEvent(weatherEvent('rdup0')));
+    expect(error.attempts).toBe(1);
     expect(error.hint).toBe(
-      'This referenceId was already used for this user: generate a new referenceId. An earlier attempt of this send failed in transit and may have been delivered already.',
+      'This referenceId was already used for this user: generate a new referenceId.',
     );
     await client.close();
   });

@@ -279,3 +279,71 @@ describe('assertSubscriptionChanged', () => {
     );
   });
 });
+
+describe('parseSubscriptionChanged: bounds', () => {
+  const NOW = Date.UTC(2025, 0, 1, 12, 0, 0);
+
+  it('a timestamp more than the skew in the future is refused with a clear issue', () => {
+    const result = parseSubscriptionChanged(
+      request({ requestId: 'r', timestamp: '9999-12-31T23:59:59Z', events: [WEATHER] }),
+      { now: NOW },
+    );
+    expect(result).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: '/request/timestamp',
+          code: 'range',
+          message: `/request/timestamp 9999-12-31T23:59:59Z is ${Math.round((Date.UTC(9999, 11, 31, 23, 59, 59) - NOW) / 1000)} s in the future; at most 300 s of clock skew is accepted`,
+        },
+      ],
+    });
+  });
+
+  it('up to the skew (default 5 min, configurable) is accepted', () => {
+    const at = (ms: number): string => new Date(NOW + ms).toISOString();
+    const ok = (timestamp: string, maxFutureSkewMs?: number) =>
+      parseSubscriptionChanged(request({ requestId: 'r', timestamp, events: [WEATHER] }), {
+        now: NOW,
+        ...(maxFutureSkewMs === undefined ? {} : { maxFutureSkewMs }),
+      }).ok;
+    expect(ok(at(5 * 60 * 1000))).toBe(true);
+    expect(ok(at(5 * 60 * 1000 + 1))).toBe(false);
+    expect(ok(at(60 * 60 * 1000), 2 * 60 * 60 * 1000)).toBe(true);
+    expect(ok(at(61 * 1000), 60 * 1000)).toBe(false);
+  });
+
+  it('too many event names, or one too long, are refused', () => {
+    const many = parseSubscriptionChanged(
+      request({
+        requestId: 'r',
+        timestamp: '2019-02-28T17:30:00Z',
+        events: Array.from({ length: 101 }, (_, i) => `AMAZON.X${i}.Activated`),
+      }),
+    );
+    expect(many).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: '/request/body/subscriptions',
+          code: 'range',
+          message: '/request/body/subscriptions has 101 entries; at most 100 are accepted',
+        },
+      ],
+    });
+    const long = parseSubscriptionChanged(
+      request({ requestId: 'r', timestamp: '2019-02-28T17:30:00Z', events: ['A'.repeat(201)] }),
+    );
+    expect(long).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: '/request/body/subscriptions/0/eventName',
+          code: 'range',
+          message:
+            '/request/body/subscriptions/0/eventName is 201 characters long; at most 200 are accepted',
+        },
+      ],
+    });
+  });
+});
