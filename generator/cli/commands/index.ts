@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { eventNames } from '../../../generated/catalog.js';
+import { doctorCommand } from './doctor.js';
 import { generateCommand } from './generate.js';
 import { manifestCommand } from './manifest.js';
 import { previewCommand } from './preview.js';
@@ -20,4 +21,5 @@ export const commands: CommandModule<any, any>[] = [
   tokenCommand,
   sendCommand,
   createSubscriptionsCommand({ knownEventNames: eventNames }),
+  doctorCommand,
 ];
