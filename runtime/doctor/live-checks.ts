@@ -179,16 +179,16 @@ async function sendOnce(
   return interpretAnswer(status, amazonMessage(body, scrub), input.facts!);
 }
 
-/** `: CODE message` from Amazon's error body, redacted, or '' when it sent none. */
+/** ` (CODE: message)` from Amazon's error body, redacted, or '' when it sent none. */
 function amazonMessage(body: string, scrub: (text: string) => string): string {
   try {
     const parsed = JSON.parse(body) as { code?: unknown; message?: unknown } | null;
     const parts = [parsed?.code, parsed?.message].filter(
       (part) => typeof part === 'string' || typeof part === 'number',
     );
-    return parts.length === 0 ? '' : `: ${scrub(parts.join(' '))}`;
+    return parts.length === 0 ? '' : ` (${scrub(parts.join(': '))})`;
   } catch {
-    return body.trim() === '' ? '' : `: ${scrub(body.trim().slice(0, 200))}`;
+    return body.trim() === '' ? '' : ` (${scrub(body.trim().slice(0, 200))})`;
   }
 }
 
@@ -202,8 +202,8 @@ export function interpretAnswer(status: number, amazon: string, facts: EventFact
     return result(
       'ok',
       facts.audience === 'Multicast'
-        ? `${answered}: the development stage accepted the event, which for Multicast says nothing about who receives it.`
-        : `${answered}: the development stage accepted the event for ${facts.userId ?? 'its user'}.`,
+        ? `${answered}; the development stage accepted the event, which for Multicast says nothing about who receives it.`
+        : `${answered}; the development stage accepted the event for ${facts.userId ?? 'its user'}.`,
       null,
     );
   }
@@ -211,50 +211,50 @@ export function interpretAnswer(status: number, amazon: string, facts: EventFact
     case 400:
       return result(
         'fail',
-        `${answered}: Amazon refused the event as malformed, although it passes this package's validation.`,
+        `${answered}; it refused the event as malformed, although it passes this package's validation.`,
         "Compare the event with Amazon's schema for it and report the difference to alexa-proactive-events with the event attached.",
       );
     case 401:
       return result(
         'fail',
-        `${answered}: Amazon refused a freshly issued token.`,
+        `${answered}; Amazon refused a freshly issued token.`,
         'Check that the Skill Messaging credentials belong to this skill and that the region is the one the skill is deployed in.',
       );
     case 403:
       return facts.audience === 'Unicast'
         ? result(
             'fail',
-            `${answered}: the user is not subscribed to ${name}, has turned notifications off for the skill, or (development stage) the skill is not enabled for testing on their account.`,
+            `${answered}; the user is not subscribed to ${name}, has turned notifications off for the skill, or (development stage) the skill is not enabled for testing on their account.`,
             'In the Alexa app of that account, enable the skill for testing and turn its notifications on for this event, then run doctor again.',
           )
         : result(
             'fail',
-            `${answered}: the skill may not send ${name}: the deployed manifest lacks the publication or the notifications permission, or the credentials belong to another skill.`,
+            `${answered}; the skill may not send ${name}: the deployed manifest lacks the publication or the notifications permission, or the credentials belong to another skill.`,
             'Deploy a manifest that publishes the event (manifest checks) and use this skill’s Skill Messaging credentials.',
           );
     case 409:
       return result(
         'fail',
-        `${answered}: an event with referenceId ${facts.referenceId ?? '(none)'} was already sent to this audience, and Amazon delivers each referenceId once.`,
+        `${answered}; an event with referenceId ${facts.referenceId ?? '(none)'} was already sent to this audience, and Amazon delivers each referenceId once.`,
         'Build the event again with a new referenceId (the builders generate one).',
       );
     case 429:
       return result(
         'warn',
-        `${answered}: Amazon throttled the request; it says nothing about the event itself.`,
+        `${answered}; Amazon throttled the request, which says nothing about the event itself.`,
         'Wait a minute and run doctor again, and send fewer events per second.',
       );
     case 432:
       return result(
         'fail',
-        `${answered}: the notification limit for this user has been reached.`,
+        `${answered}; the notification limit for this user has been reached.`,
         'Send fewer events to this user (Amazon limits live notifications per user; the development stage is not limited).',
       );
     default:
       return status >= 500
         ? result(
             'warn',
-            `${answered}: an error on Amazon's side, not a verdict on the event.`,
+            `${answered}; an error on Amazon's side, not a verdict on the event.`,
             'Run doctor again later; the client retries 5xx answers when it sends.',
           )
         : result(

@@ -133,7 +133,7 @@ describe('proactive-events doctor', () => {
     const text = await runCapturedCli(args, env);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(
-      '  ok    development send: Amazon answered 202: the development stage accepted the event for amzn1.ask.account.ALICE.\n',
+      '  ok    development send: Amazon answered 202; the development stage accepted the event for amzn1.ask.account.ALICE.\n',
     );
     const json = await runCapturedCli([...args, '--json'], env);
     expect(expectSchemaValid(json.stdout)).toMatchObject({ summary: { ok: 14, skipped: 0 } });

@@ -61,7 +61,7 @@ describe('live checks against the local fake Amazon', () => {
       {
         id: 'live.send',
         status: 'ok',
-        cause: `Amazon answered 202: the development stage accepted the event for ${ALICE}.`,
+        cause: `Amazon answered 202; the development stage accepted the event for ${ALICE}.`,
         fix: null,
       },
     ]);
@@ -77,32 +77,32 @@ describe('live checks against the local fake Amazon', () => {
     [
       400,
       'fail',
-      "Amazon answered 400: INVALID_REQUEST Bad event: Amazon refused the event as malformed, although it passes this package's validation.",
+      "Amazon answered 400 (INVALID_REQUEST: Bad event); it refused the event as malformed, although it passes this package's validation.",
     ],
     [
       403,
       'fail',
-      'Amazon answered 403: FORBIDDEN Bad event: the user is not subscribed to AMAZON.OrderStatus.Updated, has turned notifications off for the skill, or (development stage) the skill is not enabled for testing on their account.',
+      'Amazon answered 403 (FORBIDDEN: Bad event); the user is not subscribed to AMAZON.OrderStatus.Updated, has turned notifications off for the skill, or (development stage) the skill is not enabled for testing on their account.',
     ],
     [
       409,
       'fail',
-      'Amazon answered 409: CONFLICT Bad event: an event with referenceId order0001 was already sent to this audience, and Amazon delivers each referenceId once.',
+      'Amazon answered 409 (CONFLICT: Bad event); an event with referenceId order0001 was already sent to this audience, and Amazon delivers each referenceId once.',
     ],
     [
       429,
       'warn',
-      'Amazon answered 429: THROTTLED Bad event: Amazon throttled the request; it says nothing about the event itself.',
+      'Amazon answered 429 (THROTTLED: Bad event); Amazon throttled the request, which says nothing about the event itself.',
     ],
     [
       432,
       'fail',
-      'Amazon answered 432: LIMIT Bad event: the notification limit for this user has been reached.',
+      'Amazon answered 432 (LIMIT: Bad event); the notification limit for this user has been reached.',
     ],
     [
       503,
       'warn',
-      "Amazon answered 503: UNAVAILABLE Bad event: an error on Amazon's side, not a verdict on the event.",
+      "Amazon answered 503 (UNAVAILABLE: Bad event); an error on Amazon's side, not a verdict on the event.",
     ],
   ] as const)('interprets %i once, without retrying', async (status, verdict, cause) => {
     const code = {
@@ -131,7 +131,7 @@ describe('live checks against the local fake Amazon', () => {
     expect(liveChecks(report)[1]).toMatchObject({
       status: 'fail',
       cause:
-        'Amazon answered 403: the skill may not send AMAZON.WeatherAlert.Activated: the deployed manifest lacks the publication or the notifications permission, or the credentials belong to another skill.',
+        'Amazon answered 403; the skill may not send AMAZON.WeatherAlert.Activated: the deployed manifest lacks the publication or the notifications permission, or the credentials belong to another skill.',
     });
   });
 
