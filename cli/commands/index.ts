@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { doctorCommand } from './doctor.js';
 import { generateCommand } from './generate.js';
 import { manifestCommand } from './manifest.js';
 import { previewCommand } from './preview.js';
@@ -21,4 +22,5 @@ export const commands: CommandModule<any, any>[] = [
   createSubscriptionsCommand({
     loadKnownEventNames: async () => (await import('../../generated/catalog.js')).eventNames,
   }),
+  doctorCommand,
 ];
