@@ -105,7 +105,7 @@ const dynamodb: StoreKind = {
   shared: true,
   propertyRuns: 20,
   // dynalite answers a request in milliseconds; each apply is a read and several writes.
-  concurrencyRounds: 15,
+  concurrencyRounds: 6,
   async create() {
     const table = namespace();
     const connection = await connectDynamo({ endpoint: dynamoEndpoint! });
