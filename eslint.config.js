@@ -13,6 +13,7 @@ export default tseslint.config(
       'test/fixtures/**/out/**',
       // Project files the manifest patcher edits, some deliberately broken.
       'test/fixtures/manifest/**',
+      'test/fixtures/doctor/**/*.js',
     ],
   },
   js.configs.recommended,
@@ -27,7 +28,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.js', 'eslint.config.js'],
+    files: ['bin/**/*.js', 'scripts/**/*.mjs', 'eslint.config.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );

@@ -4,11 +4,10 @@
  * docs/doctor.schema.json) and exits 0 when no check failed, 1 when one did, 2 for wrong usage or
  * input that cannot be read.
  */
-import { existsSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { REGIONS, STAGES, type Region, type Stage } from '../../runtime/client/endpoints.js';
-import type { SubscriptionStore } from '../../runtime/subscriptions/store.js';
 import { CliError, ExitCode } from '../errors.js';
+import { openStoreFromArgs } from '../subscriptions/store-option.js';
 
 interface DoctorArgs {
   event?: string;
@@ -111,7 +110,10 @@ export const doctorCommand: CommandModule<object, DoctorArgs> = {
     const credentials =
       clientId !== '' && clientSecret !== '' ? { clientId, clientSecret } : undefined;
 
-    const store = argv.store === undefined ? undefined : await openStoreForDoctor(argv.store);
+    const store =
+      argv.store === undefined
+        ? undefined
+        : await openStoreFromArgs({ store: argv.store }, { mustExist: true });
     let report;
     try {
       report = await diagnose({
@@ -144,27 +146,3 @@ export const doctorCommand: CommandModule<object, DoctorArgs> = {
     if (!report.ok) throw new CliError('', ExitCode.failure);
   },
 };
-
-/**
- * Opens `--store`: `sqlite:PATH` or a bare path to an existing SQLite file (doctor must not create an
- * empty database out of a typo). To be replaced by openSubscriptionStore(url) once it exists.
- */
-async function openStoreForDoctor(url: string): Promise<SubscriptionStore> {
-  const path = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path) && !/^[a-z]:[\\/]/i.test(path)) {
-    throw new CliError(
-      `--store ${url}: only sqlite:PATH (or a SQLite file path) is supported.`,
-      ExitCode.usage,
-    );
-  }
-  if (path === '' || !existsSync(path)) {
-    throw new CliError(`--store ${url}: no such database file`, ExitCode.usage);
-  }
-  const { SqliteSubscriptionStore } =
-    await import('../../runtime/subscriptions/sqlite-store.js');
-  try {
-    return new SqliteSubscriptionStore({ path });
-  } catch (error) {
-    throw new CliError(`--store ${url}: ${(error as Error).message}`, ExitCode.usage);
-  }
-}

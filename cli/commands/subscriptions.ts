@@ -1,20 +1,19 @@
 /**
- * `proactive-events subscriptions apply|list`: replay ProactiveSubscriptionChanged requests into a
- * SQLite subscriptions database and inspect it. Useful to seed a database from logged requests,
+ * `proactive-events subscriptions apply|list|create-table`: replay ProactiveSubscriptionChanged
+ * requests into a subscription store (`--store URL`: SQLite, PostgreSQL, DynamoDB…) and inspect it. Useful to seed a database from logged requests,
  * to check what a request would change, and to see who would receive an event.
  */
-import { existsSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { formatIssues, parseSubscriptionChanged } from '../../runtime/subscriptions/parse.js';
-import { SqliteSubscriptionStore } from '../../runtime/subscriptions/sqlite-store.js';
 import { SubscriptionTracker } from '../../runtime/subscriptions/tracker.js';
 import type { Issue, SubscriptionChange } from '../../runtime/subscriptions/types.js';
 import { CliError, ExitCode } from '../errors.js';
 import { label, readRequestFiles, type SourcedRequest } from '../subscriptions/input.js';
+import { createTable } from '../subscriptions/create-table.js';
 import { listAllUsers, listSubscribers } from '../subscriptions/list.js';
+import { openStoreFromArgs, storeOptions, type StoreArgs } from '../subscriptions/store-option.js';
 
-interface CommonArgs {
-  db: string;
+interface CommonArgs extends StoreArgs {
   json: boolean;
 }
 interface ApplyArgs extends CommonArgs {
@@ -35,14 +34,11 @@ export interface SubscriptionsCommandOptions {
 const write = (text: string) => void process.stdout.write(text);
 
 function commonOptions<T>(yargs: Argv<T>) {
-  return yargs
-    .option('db', {
-      type: 'string',
-      demandOption: true,
-      describe: 'SQLite database file',
-      requiresArg: true,
-    })
-    .option('json', { type: 'boolean', default: false, describe: 'Print JSON instead of text' });
+  return storeOptions(yargs).option('json', {
+    type: 'boolean',
+    default: false,
+    describe: 'Print JSON instead of text',
+  });
 }
 
 /** Validates every request before anything is written: a batch applies completely or not at all. */
@@ -93,7 +89,7 @@ async function apply(args: ApplyArgs, options: SubscriptionsCommandOptions): Pro
     );
   }
 
-  const store = new SqliteSubscriptionStore({ path: args.db });
+  const store = await openStoreFromArgs(args);
   try {
     const tracker = new SubscriptionTracker({ store, knownEventNames });
     const results = [];
@@ -136,9 +132,8 @@ async function apply(args: ApplyArgs, options: SubscriptionsCommandOptions): Pro
 }
 
 async function list(args: ListArgs): Promise<void> {
-  // Listing must not create an empty database as a side effect of a typo in --db.
-  if (!existsSync(args.db)) throw new CliError(`${args.db}: no such database file`, ExitCode.usage);
-  const store = new SqliteSubscriptionStore({ path: args.db });
+  // Listing must not create an empty database as a side effect of a typo in the path.
+  const store = await openStoreFromArgs(args, { mustExist: true });
   try {
     if (args.event !== undefined) await listSubscribers(store, args.event, args.json, write);
     else await listAllUsers(store, args.json, write);
@@ -153,7 +148,8 @@ export function createSubscriptionsCommand(
 ): CommandModule<object, CommonArgs> {
   return {
     command: 'subscriptions <command>',
-    describe: 'Apply ProactiveSubscriptionChanged requests to a SQLite database, list subscribers',
+    describe:
+      'Apply ProactiveSubscriptionChanged requests to a subscription store, list subscribers',
     builder: (yargs) =>
       yargs
         .command<ApplyArgs>(
@@ -180,7 +176,22 @@ export function createSubscriptionsCommand(
             }) as Argv<ListArgs>,
           (args) => list(args),
         )
-        .demandCommand(1, 'Name a subscriptions command: apply or list.') as Argv<CommonArgs>,
+        .command<{ store: string }>(
+          'create-table',
+          'Create the DynamoDB table of a dynamodb:// store (on-demand capacity; nothing if it exists)',
+          (y) =>
+            y.option('store', {
+              type: 'string',
+              demandOption: true,
+              requiresArg: true,
+              describe: 'dynamodb://TABLE?region=…&endpoint=…',
+            }) as Argv<{ store: string }>,
+          (args) => createTable(args.store, write),
+        )
+        .demandCommand(
+          1,
+          'Name a subscriptions command: apply, list or create-table.',
+        ) as Argv<CommonArgs>,
     handler: () => undefined,
   };
 }

@@ -38,3 +38,19 @@ export {
   type SubscribersOfOptions,
   type SubscriptionTrackerOptions,
 } from './tracker.js';
+export {
+  openSubscriptionStore,
+  parseDynamoUrl,
+  InvalidStoreUrlError,
+  STORE_URL_FORMS,
+  type OpenSubscriptionStoreOptions,
+} from './open-store.js';
+export { MissingStoreDriverError } from './driver-errors.js';
+export {
+  PostgresSubscriptionStore,
+  type PostgresSubscriptionStoreOptions,
+} from './postgres-store.js';
+export type { PostgresPool, PostgresQueryable } from './postgres-driver.js';
+export { DynamoSubscriptionStore, type DynamoSubscriptionStoreOptions } from './dynamodb-store.js';
+export { createSubscriptionsTable, tableDefinition } from './dynamodb-table.js';
+export { connectDynamo, type DynamoConnectOptions } from './dynamodb-driver.js';

@@ -171,10 +171,10 @@ describe('proactive-events doctor', () => {
       ['doctor', '{dir}/two.json'],
       '{dir}/two.json: holds 2 events; doctor checks one event at a time.',
     ],
-    [['doctor', '--store', '{dir}/none.db'], '--store {dir}/none.db: no such database file'],
+    [['doctor', '--store', '{dir}/none.db'], '{dir}/none.db: no such database file'],
     [
-      ['doctor', '--store', 'postgres://localhost/db'],
-      '--store postgres://localhost/db: only sqlite:PATH (or a SQLite file path) is supported.',
+      ['doctor', '--store', 'mysql://localhost/db'],
+      'unknown store "mysql:…": expected sqlite:PATH, memory:, postgres://USER@HOST/DB or dynamodb://TABLE?region=…&endpoint=…',
     ],
     [
       ['doctor', '--manifest', `${manifests}/refused/syntax-error.js`],

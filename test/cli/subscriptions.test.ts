@@ -198,7 +198,7 @@ describe('subscriptions apply', () => {
     const one = file('one.json', first);
     const noDb = await run('subscriptions', 'apply', one);
     expect(noDb.code).toBe(2);
-    expect(noDb.err).toContain('Missing required argument: db');
+    expect(noDb.err).toContain('Name a store: --store URL (or --db PATH).');
     expect((await run('subscriptions', 'apply', '--db', db)).code).toBe(2);
     expect((await run('subscriptions')).code).toBe(2);
   });

@@ -24,8 +24,12 @@ export interface Planned {
 }
 
 /** The requests of `writer`, in the order it sends them; sequence numbers order all requests. */
-export function* writerRequests(writer: number, writers: number): Generator<Planned> {
-  for (let round = 0; round < PLAN.rounds; round++) {
+export function* writerRequests(
+  writer: number,
+  writers: number,
+  rounds: number = PLAN.rounds,
+): Generator<Planned> {
+  for (let round = 0; round < rounds; round++) {
     for (const userId of userIds) {
       const sequence = round * writers + writer;
       yield {
