@@ -13,6 +13,13 @@ import type {
   Program,
   SpreadElement,
 } from 'acorn';
+import {
+  exportedConfigs,
+  keyName,
+  parseProjectJs,
+  ProjectJsSyntaxError,
+} from '../manifest/project-js.js';
+import { ProactiveEventsError } from '../errors.js';
 
 /**
  * Under this key, an object read from the file keeps the spreads and computed keys it contains:
@@ -38,31 +45,18 @@ export interface ProjectJsManifest {
   readonly stagesWithAlexaSkill: readonly string[];
 }
 
-export class ProjectJsError extends Error {
+export class ProjectJsError extends ProactiveEventsError {
   override name = 'ProjectJsError';
 }
 
 export async function readProjectJs(text: string, file: string): Promise<ProjectJsManifest> {
-  const { parse } = await import('acorn');
   let program: Program;
   try {
-    program = parse(text, { ecmaVersion: 'latest', sourceType: 'module', locations: true });
-  } catch {
-    try {
-      // CommonJS may use what modules forbid (`with`, octal literals, a top-level return).
-      program = parse(text, {
-        ecmaVersion: 'latest',
-        sourceType: 'script',
-        locations: true,
-        allowReturnOutsideFunction: true,
-      });
-    } catch (error) {
-      const message = (error as Error).message.replace(/ \(\d+:\d+\)$/, '');
-      const loc = (error as { loc?: { line: number; column: number } }).loc;
-      throw new ProjectJsError(
-        `${file}${loc === undefined ? '' : `:${loc.line}:${loc.column + 1}`}: not valid JavaScript: ${message}`,
-      );
-    }
+    ({ program } = parseProjectJs(text));
+  } catch (error) {
+    if (!(error instanceof ProjectJsSyntaxError)) throw error;
+    const at = error.line === undefined ? '' : `:${error.line}:${error.column ?? 1}`;
+    throw new ProjectJsError(`${file}${at}: ${error.message}`);
   }
   const config = configObject(program, file);
   const value = new StaticReader(text);
@@ -76,7 +70,7 @@ export async function readProjectJs(text: string, file: string): Promise<Project
   if (stages !== undefined && !(stages instanceof Opaque)) {
     for (const property of stages.properties) {
       if (property.type !== 'Property' || property.value.type !== 'ObjectExpression') continue;
-      const name = keyOf(property.key, property.computed);
+      const name = keyName(property.key, property.computed);
       if (name !== undefined && value.member(property.value, 'alexaSkill') !== undefined) {
         stagesWithAlexaSkill.push(name);
       }
@@ -89,21 +83,9 @@ export async function readProjectJs(text: string, file: string): Promise<Project
   };
 }
 
-/** The object of `module.exports = { … }` or `export default { … }`. */
+/** The object of `module.exports = { … }` or `export default { … }` (the last, as Node keeps it). */
 function configObject(program: Program, file: string): ObjectExpression {
-  const candidates: Expression[] = [];
-  for (const statement of program.body) {
-    if (statement.type === 'ExportDefaultDeclaration') {
-      candidates.push(statement.declaration as Expression);
-    } else if (
-      statement.type === 'ExpressionStatement' &&
-      statement.expression.type === 'AssignmentExpression' &&
-      statement.expression.operator === '=' &&
-      isModuleExports(statement.expression.left)
-    ) {
-      candidates.push(statement.expression.right);
-    }
-  }
+  const candidates = exportedConfigs(program);
   const config = candidates.at(-1);
   if (config === undefined) {
     throw new ProjectJsError(
@@ -116,28 +98,6 @@ function configObject(program: Program, file: string): ObjectExpression {
     );
   }
   return config;
-}
-
-function isModuleExports(node: Node): boolean {
-  if (node.type !== 'MemberExpression') return false;
-  const member = node as unknown as { object: Node; property: Node; computed: boolean };
-  return (
-    member.object.type === 'Identifier' &&
-    (member.object as unknown as { name: string }).name === 'module' &&
-    keyOf(member.property as Expression, member.computed) === 'exports'
-  );
-}
-
-/** The name of a property key: an identifier, or a string or number literal; undefined if computed. */
-function keyOf(key: Expression, computed: boolean): string | undefined {
-  if (key.type === 'Identifier' && !computed) return key.name;
-  if (key.type === 'Literal' && (typeof key.value === 'string' || typeof key.value === 'number')) {
-    return String(key.value);
-  }
-  if (key.type === 'TemplateLiteral' && key.expressions.length === 0) {
-    return key.quasis[0]?.value.cooked ?? undefined;
-  }
-  return undefined;
 }
 
 function position(node: Node): string {
@@ -156,7 +116,7 @@ class StaticReader {
   member(object: ObjectExpression, key: string): ObjectExpression | Opaque | undefined {
     for (const property of [...object.properties].reverse()) {
       if (property.type === 'SpreadElement') return this.opaque(property);
-      const name = keyOf(property.key, property.computed);
+      const name = keyName(property.key, property.computed);
       if (name === undefined) return this.opaque(property);
       if (name !== key) continue;
       if (property.kind !== 'init' || property.method) return this.opaque(property);
@@ -205,7 +165,7 @@ class StaticReader {
     const hidden: Opaque[] = [];
     for (const property of node.properties) {
       const name =
-        property.type === 'Property' ? keyOf(property.key, property.computed) : undefined;
+        property.type === 'Property' ? keyName(property.key, property.computed) : undefined;
       if (property.type === 'SpreadElement' || name === undefined) {
         hidden.push(this.opaque(property));
         continue;

@@ -132,7 +132,7 @@ describe('manifest --write', () => {
   });
 
   const refusals = [
-    ['syntax-error.js', ':6:5: not valid JavaScript: Expression or comma expected.'],
+    ['syntax-error.js', ':6:5: not valid JavaScript: Unexpected token'],
     ['syntax-error.json', ':4:3: not valid JSON: Expected double-quoted property name'],
     [
       'two-alexa-skills.js',

@@ -2,10 +2,18 @@
  * Text edits at positions the AST gives: members are inserted next to their siblings, with the
  * siblings' indentation and trailing-comma habit, so that nothing else in the file moves.
  */
-import { Node, type ArrayLiteralExpression } from 'ts-morph';
+import type { ArrayExpression, Node } from 'acorn';
 import { jsLiteral, jsKey, type JsStyle } from '../../../runtime/manifest/js-literal.js';
+import type { ProjectJsDocument } from '../../../runtime/manifest/project-js.js';
 import { lineIndent } from '../text-style.js';
-import type { Container } from './locate.js';
+import {
+  endLine,
+  hasTrailingComma,
+  leadingComments,
+  membersOf,
+  textOf,
+  type Container,
+} from './tree.js';
 
 export interface Edit {
   readonly start: number;
@@ -37,14 +45,15 @@ const maxInlineLength = 100;
 
 /** Appends members at the end of an object or array literal. */
 export function appendMembers(
+  doc: ProjectJsDocument,
   container: Container,
   members: readonly NewMember[],
   style: JsStyle,
 ): Edit[] {
-  const text = container.getSourceFile().getFullText();
-  const existing = membersOf(container);
-  const start = container.getStart();
-  const end = container.getEnd();
+  const { text } = doc;
+  const existing = membersOf(container).filter((member): member is Node => member !== null);
+  const start = container.start;
+  const end = container.end;
   const openIndent = lineIndent(text, start);
   const last = existing.at(-1);
 
@@ -61,19 +70,19 @@ export function appendMembers(
     ];
   }
 
-  const hasTrailingComma = trailingComma(container);
-  const closeLine = container.getEndLineNumber();
-  if (last.getEndLineNumber() === closeLine) {
+  const trailingComma = hasTrailingComma(doc, container);
+  const closeLine = endLine(container);
+  if (endLine(last) === closeLine) {
     // A one-line literal: stay on the line if the result is short, else lay it out one per line.
     const printed = members.map((member) => member(openIndent));
     const lineLength = text.slice(text.lastIndexOf('\n', start) + 1).split('\n')[0]!.length;
     const added = printed.reduce((sum, item) => sum + item.length + 2, 0);
     if (printed.every((item) => !item.includes('\n')) && lineLength + added <= maxInlineLength) {
-      return [{ start: last.getEnd(), end: last.getEnd(), text: `, ${printed.join(', ')}` }];
+      return [{ start: last.end, end: last.end, text: `, ${printed.join(', ')}` }];
     }
     const inner = openIndent + style.indent;
     const items = [
-      ...existing.map((node) => node.getText()),
+      ...existing.map((node) => textOf(doc, node)),
       ...members.map((member) => member(inner)),
     ];
     const [open, close] = [text[start]!, text[end - 1]!];
@@ -87,18 +96,18 @@ export function appendMembers(
   }
 
   // One member per line: insert after the last one's line (past its comma and any comment).
-  const indent = lineIndent(text, last.getStart());
-  const afterLast = text.indexOf('\n', last.getEnd());
+  const indent = lineIndent(text, last.start);
+  const afterLast = text.indexOf('\n', last.end);
   const restOfLine = text
-    .slice(last.getEnd(), afterLast < 0 ? text.length : afterLast)
+    .slice(last.end, afterLast < 0 ? text.length : afterLast)
     .replace(/\r$/, '');
   const onlyCommaAndComment = /^\s*,?\s*(\/\/.*|\/\*.*\*\/\s*)?$/.test(restOfLine);
   const at = onlyCommaAndComment
-    ? last.getEnd() + restOfLine.length
-    : last.getEnd() + (hasTrailingComma ? restOfLine.indexOf(',') + 1 : 0);
+    ? last.end + restOfLine.length
+    : last.end + (trailingComma ? restOfLine.indexOf(',') + 1 : 0);
   const body = members.map((member) => style.eol + indent + member(indent)).join(',');
-  const edits: Edit[] = [{ start: at, end: at, text: `${body}${hasTrailingComma ? ',' : ''}` }];
-  if (!hasTrailingComma) edits.push({ start: last.getEnd(), end: last.getEnd(), text: ',' });
+  const edits: Edit[] = [{ start: at, end: at, text: `${body}${trailingComma ? ',' : ''}` }];
+  if (!trailingComma) edits.push({ start: last.end, end: last.end, text: ',' });
   return edits;
 }
 
@@ -107,13 +116,15 @@ export function appendMembers(
  * undefined when the anchor does not start a line, which the caller answers by rewriting the array.
  */
 export function insertBefore(
+  doc: ProjectJsDocument,
   anchor: Node,
+  after: number,
   members: readonly NewMember[],
   style: JsStyle,
 ): Edit | undefined {
-  const text = anchor.getSourceFile().getFullText();
-  const comments = anchor.getLeadingCommentRanges();
-  const first = comments[0]?.getPos() ?? anchor.getStart();
+  const { text } = doc;
+  const comments = leadingComments(doc, anchor, after);
+  const first = comments[0]?.start ?? anchor.start;
   const lineStart = text.lastIndexOf('\n', first - 1) + 1;
   if (text.slice(lineStart, first).trim() !== '') return undefined;
   const indent = text.slice(lineStart, first);
@@ -129,33 +140,30 @@ export function insertBefore(
  * with the comments before it.
  */
 export function rewriteArray(
-  array: ArrayLiteralExpression,
+  doc: ProjectJsDocument,
+  array: ArrayExpression,
   items: readonly (Node | NewMember)[],
   style: JsStyle,
 ): Edit {
-  const text = array.getSourceFile().getFullText();
-  const openIndent = lineIndent(text, array.getStart());
+  const openIndent = lineIndent(doc.text, array.start);
   const inner = openIndent + style.indent;
   const lines = items.map((item) => {
     if (typeof item === 'function') return inner + item(inner);
-    const comments = item.getLeadingCommentRanges().map((range) => inner + range.getText());
-    return [...comments, inner + item.getText()].join(style.eol);
+    const comments = leadingComments(doc, item, precedingEnd(array, item)).map(
+      (comment) => inner + doc.text.slice(comment.start, comment.end),
+    );
+    return [...comments, inner + textOf(doc, item)].join(style.eol);
   });
   return {
-    start: array.getStart(),
-    end: array.getEnd(),
+    start: array.start,
+    end: array.end,
     text: `[${style.eol}${lines.join(`,${style.eol}`)}${style.trailingComma ? ',' : ''}${style.eol}${openIndent}]`,
   };
 }
 
-function membersOf(container: Container): Node[] {
-  return Node.isObjectLiteralExpression(container)
-    ? container.getProperties()
-    : container.getElements();
-}
-
-function trailingComma(container: Container): boolean {
-  const compiler = container.compilerNode;
-  const list = 'properties' in compiler ? compiler.properties : compiler.elements;
-  return list.hasTrailingComma === true;
+/** Where the token before `element` ends: the previous element, or the array's `[`. */
+export function precedingEnd(array: ArrayExpression, element: Node): number {
+  const index = array.elements.indexOf(element as never);
+  const previous = index > 0 ? array.elements[index - 1] : undefined;
+  return previous ? previous.end : array.start + 1;
 }

@@ -3,40 +3,26 @@
  * anything it cannot follow with certainty: a second candidate, a spread or variable that might
  * hold the key, a value that is not a literal.
  */
+import type { ArrayExpression, Node, ObjectExpression, Property } from 'acorn';
 import {
-  Node,
-  SyntaxKind,
-  type ArrayLiteralExpression,
-  type ObjectLiteralExpression,
-  type SourceFile,
-} from 'ts-morph';
+  exportedConfigs,
+  keyName,
+  positionOf,
+  type ProjectJsDocument,
+} from '../../../runtime/manifest/project-js.js';
 import { ManifestPatchError } from '../errors.js';
+import { descendants, startLine, textOf, type Container } from './tree.js';
 
-export type Container = ObjectLiteralExpression | ArrayLiteralExpression;
+export type { Container };
 
 /** Throws a ManifestPatchError at `node`'s position. */
 export function refuse(file: string, node: Node, reason: string): never {
-  const { line, column } = node.getSourceFile().getLineAndColumnAtPos(node.getStart());
-  throw new ManifestPatchError(file, reason, { line, column });
+  throw new ManifestPatchError(file, reason, positionOf(node));
 }
 
 /** The object of `module.exports = { … }` or `export default { … }`: exactly one of them. */
-export function configObject(source: SourceFile, file: string): ObjectLiteralExpression {
-  const candidates: Node[] = [];
-  for (const statement of source.getStatements()) {
-    if (Node.isExportAssignment(statement) && !statement.isExportEquals()) {
-      candidates.push(statement.getExpression());
-    } else if (Node.isExpressionStatement(statement)) {
-      const expression = statement.getExpression();
-      if (
-        Node.isBinaryExpression(expression) &&
-        expression.getOperatorToken().getKind() === SyntaxKind.EqualsToken &&
-        expression.getLeft().getText().replace(/\s/g, '') === 'module.exports'
-      ) {
-        candidates.push(expression.getRight());
-      }
-    }
-  }
+export function configObject(doc: ProjectJsDocument, file: string): ObjectExpression {
+  const candidates = exportedConfigs(doc.program);
   if (candidates.length === 0) {
     throw new ManifestPatchError(
       file,
@@ -44,7 +30,7 @@ export function configObject(source: SourceFile, file: string): ObjectLiteralExp
     );
   }
   if (candidates.length > 1) {
-    const lines = candidates.map((node) => node.getStartLineNumber()).join(', ');
+    const lines = candidates.map(startLine).join(', ');
     refuse(
       file,
       candidates[1]!,
@@ -52,11 +38,11 @@ export function configObject(source: SourceFile, file: string): ObjectLiteralExp
     );
   }
   const config = candidates[0]!;
-  if (!Node.isObjectLiteralExpression(config)) {
+  if (config.type !== 'ObjectExpression') {
     refuse(
       file,
       config,
-      `the exported config is not an object literal but \`${excerpt(config)}\`; cannot follow it`,
+      `the exported config is not an object literal but \`${excerpt(doc, config)}\`; cannot follow it`,
     );
   }
   return config;
@@ -67,23 +53,23 @@ export function configObject(source: SourceFile, file: string): ObjectLiteralExp
  * `stages`, say) would leave the manifest in two places.
  */
 export function checkSingleAlexaSkill(
-  source: SourceFile,
-  config: ObjectLiteralExpression,
+  doc: ProjectJsDocument,
+  config: ObjectExpression,
   file: string,
 ): void {
-  const all = source
-    .getDescendants()
-    .filter(
-      (node) =>
-        (Node.isPropertyAssignment(node) || Node.isShorthandPropertyAssignment(node)) &&
-        propertyName(node) === 'alexaSkill',
-    );
-  const outside = all.filter((node) => node.getParent() !== config);
+  const all: { node: Node; parent: Node | undefined }[] = [];
+  for (const entry of descendants(doc.program)) {
+    const { node } = entry;
+    if (node.type === 'Property' && isValueProperty(node as Property)) {
+      if (propertyName(node as Property) === 'alexaSkill') all.push(entry);
+    }
+  }
+  const outside = all.filter((entry) => entry.parent !== config);
   if (outside.length === 0 && all.length <= 1) return;
-  const lines = all.map((node) => node.getStartLineNumber()).join(', ');
+  const lines = all.map((entry) => startLine(entry.node)).join(', ');
   refuse(
     file,
-    outside[0] ?? all[1]!,
+    (outside[0] ?? all[1]!).node,
     `alexaSkill is defined ${all.length} times (lines ${lines}): cannot tell which manifest to update; add the block by hand (see \`proactive-events manifest --format jovo\`)`,
   );
 }
@@ -93,30 +79,36 @@ export function checkSingleAlexaSkill(
  * the key is absent and nothing (a spread) could be hiding it.
  */
 export function memberOf(
-  object: ObjectLiteralExpression,
+  doc: ProjectJsDocument,
+  object: ObjectExpression,
   key: string,
   kind: 'object',
   path: string,
   file: string,
-): ObjectLiteralExpression | undefined;
+): ObjectExpression | undefined;
 export function memberOf(
-  object: ObjectLiteralExpression,
+  doc: ProjectJsDocument,
+  object: ObjectExpression,
   key: string,
   kind: 'array',
   path: string,
   file: string,
-): ArrayLiteralExpression | undefined;
+): ArrayExpression | undefined;
 export function memberOf(
-  object: ObjectLiteralExpression,
+  doc: ProjectJsDocument,
+  object: ObjectExpression,
   key: string,
   kind: 'object' | 'array',
   path: string,
   file: string,
 ): Container | undefined {
-  const properties = object.getProperties();
-  const matches = properties.filter((property) => propertyName(property) === key);
+  const properties = object.properties;
+  const matches = properties.filter(
+    (property): property is Property =>
+      property.type === 'Property' && propertyName(property) === key,
+  );
   if (matches.length > 1) {
-    const lines = matches.map((node) => node.getStartLineNumber()).join(', ');
+    const lines = matches.map(startLine).join(', ');
     refuse(
       file,
       matches[1]!,
@@ -125,24 +117,26 @@ export function memberOf(
   }
   const match = matches[0];
   if (!match) {
-    const spread = properties.find((property) => Node.isSpreadAssignment(property));
+    const spread = properties.find((property) => property.type === 'SpreadElement');
     if (spread) {
       refuse(
         file,
         spread,
-        `${path} may come from \`${excerpt(spread)}\`, which cannot be followed; write ${path} out in the file`,
+        `${path} may come from \`${excerpt(doc, spread)}\`, which cannot be followed; write ${path} out in the file`,
       );
     }
     return undefined;
   }
-  const value = Node.isPropertyAssignment(match) ? match.getInitializer() : undefined;
-  if (kind === 'object' && Node.isObjectLiteralExpression(value)) return value;
-  if (kind === 'array' && Node.isArrayLiteralExpression(value)) return value;
+  // `{ key }` and methods hold no literal to edit.
+  const value =
+    match.kind === 'init' && !match.method && !match.shorthand ? match.value : undefined;
+  if (kind === 'object' && value?.type === 'ObjectExpression') return value;
+  if (kind === 'array' && value?.type === 'ArrayExpression') return value;
   const expected = kind === 'object' ? 'an object literal { … }' : 'an array literal [ … ]';
   refuse(
     file,
     value ?? match,
-    `${path} is not ${expected} but \`${excerpt(value ?? match)}\`; cannot follow it`,
+    `${path} is not ${expected} but \`${excerpt(doc, value ?? match)}\`; cannot follow it`,
   );
 }
 
@@ -151,50 +145,75 @@ export function memberOf(
  * anything else could hold a value we cannot see.
  */
 export function stringsIn(
-  array: ArrayLiteralExpression,
+  doc: ProjectJsDocument,
+  array: ArrayExpression,
   key: string,
   path: string,
   file: string,
 ): string[] {
-  return array.getElements().map((element, index) => {
+  return array.elements.map((element, index) => {
     const where = `${path}[${index}]`;
-    if (!Node.isObjectLiteralExpression(element))
+    if (element === null)
+      refuse(file, array, `${where} is an empty slot; cannot tell what it declares`);
+    if (element.type !== 'ObjectExpression')
       refuse(
         file,
         element,
-        `${where} is not an object literal but \`${excerpt(element)}\`; cannot tell what it declares`,
+        `${where} is not an object literal but \`${excerpt(doc, element)}\`; cannot tell what it declares`,
       );
-    const property = element.getProperties().find((candidate) => propertyName(candidate) === key);
-    const value =
-      property && Node.isPropertyAssignment(property) ? property.getInitializer() : undefined;
-    if (!Node.isStringLiteral(value) && !Node.isNoSubstitutionTemplateLiteral(value))
+    const property = element.properties.find(
+      (candidate): candidate is Property =>
+        candidate.type === 'Property' && propertyName(candidate) === key,
+    );
+    const text =
+      property && property.kind === 'init' && !property.method && !property.shorthand
+        ? stringValue(property.value)
+        : undefined;
+    if (text === undefined)
       refuse(
         file,
         element,
         `${where}.${key} is not a string literal; cannot tell what it declares`,
       );
-    return value.getLiteralText();
+    return text;
   });
 }
 
 /** The name of a property, whether written as an identifier or a string; undefined if computed. */
-export function propertyName(node: Node): string | undefined {
-  if (
-    Node.isPropertyAssignment(node) ||
-    Node.isShorthandPropertyAssignment(node) ||
-    Node.isMethodDeclaration(node) ||
-    Node.isGetAccessorDeclaration(node)
-  ) {
-    const name = node.getNameNode();
-    if (Node.isIdentifier(name)) return name.getText();
-    if (Node.isStringLiteral(name) || Node.isNoSubstitutionTemplateLiteral(name))
-      return name.getLiteralText();
+export function propertyName(property: Property): string | undefined {
+  if (property.kind === 'set') return undefined;
+  const name = keyName(property.key, property.computed);
+  // Numeric keys never name a manifest member.
+  return property.key.type === 'Literal' && typeof property.key.value === 'number'
+    ? undefined
+    : name;
+}
+
+/** A plain `key: value` or `{ key }` member, as opposed to a method or accessor. */
+function isValueProperty(property: Property): boolean {
+  return property.kind === 'init' && !property.method;
+}
+
+/** The value of a string literal or a template without substitutions. */
+function stringValue(node: Node): string | undefined {
+  if (node.type === 'Literal') {
+    const value = (node as unknown as { value: unknown }).value;
+    return typeof value === 'string' ? value : undefined;
+  }
+  if (node.type === 'TemplateLiteral') {
+    const template = node as unknown as {
+      expressions: unknown[];
+      quasis: { value: { cooked?: string | null } }[];
+    };
+    return template.expressions.length === 0
+      ? (template.quasis[0]?.value.cooked ?? undefined)
+      : undefined;
   }
   return undefined;
 }
 
 /** The first line of a node's text, shortened, for messages. */
-function excerpt(node: Node): string {
-  const text = node.getText().split('\n')[0]!;
+function excerpt(doc: ProjectJsDocument, node: Node): string {
+  const text = textOf(doc, node).split('\n')[0]!;
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
