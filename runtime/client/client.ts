@@ -249,6 +249,7 @@ export class ProactiveEventsClient {
         attempts,
         audience,
         freshToken: !lease.fromCache,
+        retryAfterMs: parseRetryAfter(headers['retry-after'], this.#now()),
       });
     }
   }

@@ -29,6 +29,8 @@ export interface RecordedRequest {
   path: string;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  /** When the request arrived (epoch ms). */
+  at: number;
 }
 
 export interface FakeAmazonOptions {
@@ -39,6 +41,13 @@ export interface FakeAmazonOptions {
   invalidTokenStatus?: number;
   /** Keep request bodies in the log (off for benchmarks). Default true. */
   recordBodies?: boolean;
+  /**
+   * Answer 409 to a second event with the same (referenceId, Unicast user), as Amazon does, and
+   * record the pairs accepted (`acceptedPairs`). Default false.
+   */
+  uniqueReferences?: boolean;
+  /** Wait this long before answering an event (a slow Amazon). Default 0. */
+  eventLatencyMs?: number;
 }
 
 export class FakeAmazon {
@@ -47,6 +56,10 @@ export class FakeAmazon {
   eventRequests = 0;
   /** Event requests answered 2xx. */
   accepted = 0;
+  /** With `uniqueReferences`: every `referenceId user` pair accepted (each once: repeats get 409). */
+  readonly acceptedPairs = new Set<string>();
+  /** With `uniqueReferences`: event requests answered 409 as duplicates. */
+  duplicates = 0;
   readonly options: Required<FakeAmazonOptions>;
   readonly #server: Server;
   readonly #scripts: Record<Route, ScriptedResponse[]> = { token: [], events: [] };
@@ -63,6 +76,8 @@ export class FakeAmazon {
       tokenExpiresIn: 3600,
       invalidTokenStatus: 401,
       recordBodies: true,
+      uniqueReferences: false,
+      eventLatencyMs: 0,
       ...options,
     };
   }
@@ -117,6 +132,8 @@ export class FakeAmazon {
     this.tokenRequests = 0;
     this.eventRequests = 0;
     this.accepted = 0;
+    this.acceptedPairs.clear();
+    this.duplicates = 0;
     this.#scripts.token.length = 0;
     this.#scripts.events.length = 0;
   }
@@ -142,6 +159,7 @@ export class FakeAmazon {
       path,
       headers: req.headers,
       body: this.options.recordBodies ? body : '',
+      at: Date.now(),
     });
     if (route === 'other') return send(res, { status: 404, body: { message: 'not found' } });
     if (route === 'token') this.tokenRequests++;
@@ -162,7 +180,10 @@ export class FakeAmazon {
       return send(res, { status: route === 'events' ? 202 : 200, ...scripted });
     }
     if (route === 'token') return this.#defaultToken(req, body, res);
-    return this.#defaultEvent(req, res);
+    if (this.options.eventLatencyMs > 0) {
+      await new Promise((resolve) => setTimeout(resolve, this.options.eventLatencyMs));
+    }
+    return this.#defaultEvent(req, body, res);
   }
 
   #defaultToken(req: IncomingMessage, body: string, res: ServerResponse): void {
@@ -193,7 +214,7 @@ export class FakeAmazon {
     send(res, { status: 200, body: this.#issue() });
   }
 
-  #defaultEvent(req: IncomingMessage, res: ServerResponse): void {
+  #defaultEvent(req: IncomingMessage, body: string, res: ServerResponse): void {
     const auth = String(req.headers.authorization ?? '');
     const token = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
     if (!this.#validTokens.has(token)) {
@@ -201,6 +222,17 @@ export class FakeAmazon {
         status: this.options.invalidTokenStatus,
         body: { code: 'INVALID_ACCESS_TOKEN', message: 'Access token is not valid.' },
       });
+    }
+    if (this.options.uniqueReferences) {
+      const pair = pairOf(body);
+      if (this.acceptedPairs.has(pair)) {
+        this.duplicates++;
+        return send(res, {
+          status: 409,
+          body: { code: 'DUPLICATE_REFERENCE_ID', message: 'referenceId already used' },
+        });
+      }
+      this.acceptedPairs.add(pair);
     }
     this.accepted++;
     send(res, { status: 202 });
@@ -216,6 +248,15 @@ export class FakeAmazon {
       token_type: 'bearer',
     };
   }
+}
+
+/** `referenceId user` of an event body (user empty for Multicast). */
+export function pairOf(body: string): string {
+  const event = JSON.parse(body) as {
+    referenceId?: string;
+    relevantAudience?: { payload?: { user?: string } };
+  };
+  return `${event.referenceId ?? ''} ${event.relevantAudience?.payload?.user ?? ''}`;
 }
 
 function send(res: ServerResponse, response: ScriptedResponse): void {
