@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { eventNames } from '../../../generated/catalog.js';
+import { campaignCommand } from './campaign.js';
 import { generateCommand } from './generate.js';
 import { manifestCommand } from './manifest.js';
 import { previewCommand } from './preview.js';
@@ -8,6 +9,7 @@ import { sendCommand } from './send.js';
 import { createSubscriptionsCommand } from './subscriptions.js';
 import { tokenCommand } from './token.js';
 import { validateCommand } from './validate.js';
+import { workerCommand } from './worker.js';
 
 /** Every command of the `proactive-events` CLI, in the order `--help` lists them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -20,4 +22,6 @@ export const commands: CommandModule<any, any>[] = [
   tokenCommand,
   sendCommand,
   createSubscriptionsCommand({ knownEventNames: eventNames }),
+  campaignCommand,
+  workerCommand,
 ];
