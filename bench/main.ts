@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark, one after another, in one process.
+import { runCampaignBench } from './campaign.bench.js';
 import { runGenerateBench } from './generate.bench.js';
 import { runPreviewBench } from './preview.bench.js';
 import { runSendBench } from './send.bench.js';
@@ -10,3 +11,4 @@ await runValidateBench();
 await runPreviewBench();
 await runSendBench();
 await runSubscriptionsBench();
+await runCampaignBench();
