@@ -77,7 +77,10 @@ export function startCampaignWorker(
           bullmq: connection.bullmq,
           send: options.send,
           template,
-          pauseAll: (ms) => queue.rateLimit(ms),
+          pauseAll: (ms) => {
+            log(`campaign ${campaignId}: Amazon answered 429; every worker pauses ${ms} ms`);
+            return queue.rateLimit(ms);
+          },
         }),
       {
         connection: connection.redis,
