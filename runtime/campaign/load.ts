@@ -24,16 +24,20 @@ export class MissingQueuePackageError extends Error {
 
 let bullmq: Promise<BullMQModule> | undefined;
 
-export function loadBullMQ(
-  load: () => Promise<unknown> = () => import('bullmq'),
-): Promise<BullMQModule> {
-  bullmq ??= load().then(
-    (module) => module as BullMQModule,
-    (error: unknown) => {
-      bullmq = undefined;
-      throw new MissingQueuePackageError('bullmq', error);
-    },
-  );
+/** bullmq, imported once per process; `load` replaces the import (tests of a missing package). */
+export function loadBullMQ(load?: () => Promise<unknown>): Promise<BullMQModule> {
+  const attempt = () =>
+    (load ?? (() => import('bullmq')))().then(
+      (module) => module as BullMQModule,
+      (error: unknown) => {
+        throw new MissingQueuePackageError('bullmq', error);
+      },
+    );
+  if (load !== undefined) return attempt();
+  bullmq ??= attempt().catch((error: unknown) => {
+    bullmq = undefined;
+    throw error;
+  });
   return bullmq;
 }
 

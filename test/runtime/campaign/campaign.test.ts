@@ -180,9 +180,12 @@ describe.skipIf(!redisUrl)('campaigns on Redis', () => {
     await enqueueEvents(connection, 'throttled', events);
     fake.script('events', { status: 429, headers: { 'retry-after': '1' } });
 
-    await Promise.all([
+    const logs = await Promise.all([
       drain(redisUrl!, prefix, fake, { concurrency: 1 }),
       drain(redisUrl!, prefix, fake, { concurrency: 1 }),
+    ]);
+    expect(logs.flat().filter((line) => line.includes('429'))).toEqual([
+      'campaign throttled: Amazon answered 429; every worker pauses 1000 ms',
     ]);
     const log = fake.eventRequestLog();
     const throttledAt = log[0]!.at;
