@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark, one after another, in one process.
+import { runCampaignBench } from './campaign.bench.js';
 import { runFuzzBench } from './fuzz.bench.js';
 import { runGenerateBench } from './generate.bench.js';
 import { runPreviewBench } from './preview.bench.js';
@@ -14,3 +15,4 @@ await runPreviewBench();
 await runSendBench();
 await runSendFaultsBench();
 await runSubscriptionsBench();
+await runCampaignBench();

@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { campaignCommand } from './campaign.js';
 import { doctorCommand } from './doctor.js';
 import { generateCommand } from './generate.js';
 import { manifestCommand } from './manifest.js';
@@ -8,6 +9,7 @@ import { sendCommand } from './send.js';
 import { createSubscriptionsCommand } from './subscriptions.js';
 import { tokenCommand } from './token.js';
 import { validateCommand } from './validate.js';
+import { workerCommand } from './worker.js';
 
 /** Every command of the `proactive-events` CLI, in the order `--help` lists them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -23,4 +25,6 @@ export const commands: CommandModule<any, any>[] = [
     loadKnownEventNames: async () => (await import('../../generated/catalog.js')).eventNames,
   }),
   doctorCommand,
+  campaignCommand,
+  workerCommand,
 ];

@@ -305,6 +305,7 @@ export class ProactiveEventsClient {
         attempts,
         audience,
         freshToken: !lease.fromCache,
+        retryAfterMs: parseRetryAfter(headers['retry-after'], this.#now()),
       });
     }
   }

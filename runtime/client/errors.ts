@@ -127,6 +127,8 @@ export class ProactiveEventsApiError extends ProactiveEventsError {
   readonly body: AmazonErrorBody | undefined;
   readonly referenceId: string | undefined;
   readonly attempts: number;
+  /** Amazon's Retry-After of the last answer (ms), for callers that pause all their senders. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(options: {
     status: number;
@@ -135,6 +137,7 @@ export class ProactiveEventsApiError extends ProactiveEventsError {
     attempts: number;
     audience: Audience;
     freshToken: boolean;
+    retryAfterMs?: number;
   }) {
     const amazon =
       options.body?.message !== undefined
@@ -149,6 +152,7 @@ export class ProactiveEventsApiError extends ProactiveEventsError {
     this.body = options.body;
     this.referenceId = options.referenceId;
     this.attempts = options.attempts;
+    this.retryAfterMs = options.retryAfterMs;
   }
 
   override toJSON(): Record<string, unknown> {

@@ -81,6 +81,8 @@ export interface RecordedRequest {
   path: string;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  /** When the request arrived (epoch ms). */
+  at: number;
 }
 
 export interface FakeAmazonOptions {
@@ -94,6 +96,8 @@ export interface FakeAmazonOptions {
   /** Keep a request log at all (off for benchmarks). Default true. */
   recordRequests?: boolean;
   mixedFaults?: MixedFaults;
+  /** Wait this long before answering an event (a slow Amazon). Default 0. */
+  eventLatencyMs?: number;
 }
 
 export class FakeAmazon {
@@ -125,6 +129,7 @@ export class FakeAmazon {
       invalidTokenStatus: 401,
       recordBodies: true,
       recordRequests: true,
+      eventLatencyMs: 0,
       ...options,
     };
     if (options.mixedFaults !== undefined) this.#random = seeded(options.mixedFaults.seed);
@@ -216,6 +221,7 @@ export class FakeAmazon {
         path,
         headers: req.headers,
         body: this.options.recordBodies ? body : '',
+        at: Date.now(),
       });
     }
     if (route === 'other') return send(res, { status: 404, body: { message: 'not found' } });
@@ -245,6 +251,9 @@ export class FakeAmazon {
       return send(res, { status: route === 'events' ? 202 : 200, ...scripted });
     }
     if (route === 'token') return this.#defaultToken(req, body, res);
+    if (this.options.eventLatencyMs > 0) {
+      await new Promise((resolve) => setTimeout(resolve, this.options.eventLatencyMs));
+    }
     return send(res, this.#defaultEvent(req, body));
   }
 
