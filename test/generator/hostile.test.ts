@@ -1,3 +1,4 @@
+import { eventNames } from '../../generated/catalog.js';
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -103,7 +104,7 @@ describe('definition files: every one loaded or reported', () => {
       await readFile(join(scratch.definitions, `${order}.yaml`), 'utf8'),
     );
     await scratch.remove(`${order}.yaml`);
-    expect((await loadModel(scratch.definitions)).events).toHaveLength(8);
+    expect((await loadModel(scratch.definitions)).events).toHaveLength(eventNames.length);
   });
 
   it('reports a link loop, a broken link and a file that is no definition', async () => {
