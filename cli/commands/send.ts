@@ -13,10 +13,11 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import type { Argv, CommandModule } from 'yargs';
 import type { ProactiveEventsClient } from '../../generated/client.js';
 import { MULTICAST_NOTICE } from '../../runtime/client/client.js';
-import { REGIONS, STAGES, type Region, type Stage } from '../../runtime/client/endpoints.js';
+import type { Region, Stage } from '../../runtime/client/endpoints.js';
 import { JournalError, readJournal } from '../../runtime/client/journal.js';
 import { redactSecrets } from '../../runtime/client/redact.js';
 import type { SendManyResult, SendOutcome } from '../../runtime/client/send-many.js';
+import { endpointOptions } from '../endpoint-options.js';
 import { readCredentials } from '../credentials.js';
 import { CliError, ExitCode } from '../errors.js';
 import { readEventFile, readOutboxFile, type SourcedEvent } from '../event-files.js';
@@ -48,19 +49,9 @@ export const sendCommand: CommandModule<object, SendArgs> = {
   describe:
     'Validate and send events (files hold one event or an array) to the Proactive Events API',
   builder: (yargs: Argv) =>
-    yargs
-      .positional('files', { type: 'string', array: true, describe: 'JSON files of events' })
-      .option('region', { choices: REGIONS, default: 'NA' as Region, describe: 'API region' })
-      .option('stage', {
-        choices: STAGES,
-        default: 'development' as Stage,
-        describe: 'development reaches only your test devices; live reaches customers',
-      })
-      .option('api-url', {
-        type: 'string',
-        describe: 'Override the API host (the stage path is kept)',
-      })
-      .option('token-url', { type: 'string', describe: 'Override the LWA token URL' })
+    endpointOptions(
+      yargs.positional('files', { type: 'string', array: true, describe: 'JSON files of events' }),
+    )
       .option('concurrency', { type: 'number', default: 16, describe: 'Events in flight at once' })
       .option('timeout-ms', {
         type: 'number',

@@ -6,7 +6,8 @@
  */
 import type { Argv, CommandModule } from 'yargs';
 import type { ProactiveEventsClient } from '../../generated/client.js';
-import { REGIONS, STAGES, type Region, type Stage } from '../../runtime/client/endpoints.js';
+import type { Region, Stage } from '../../runtime/client/endpoints.js';
+import { endpointOptions } from '../endpoint-options.js';
 import { readCredentials } from '../credentials.js';
 import { CliError, ExitCode } from '../errors.js';
 import {
@@ -31,7 +32,7 @@ export const workerCommand: CommandModule<object, WorkerArgs> = {
   command: 'worker',
   describe: 'Send queued campaign events (run any number of these, anywhere)',
   builder: (yargs: Argv) =>
-    queueOptions(yargs)
+    endpointOptions(queueOptions(yargs))
       .option('concurrency', {
         type: 'number',
         default: 16,
@@ -51,20 +52,6 @@ export const workerCommand: CommandModule<object, WorkerArgs> = {
         type: 'boolean',
         default: false,
         describe: 'Exit once no campaign has work left',
-      })
-      .option('region', { choices: REGIONS, default: 'NA' as Region, describe: 'API region' })
-      .option('stage', {
-        choices: STAGES,
-        default: 'development' as Stage,
-        describe: 'development reaches only your test devices; live reaches customers',
-      })
-      .option('api-url', {
-        type: 'string',
-        describe: 'Override the API host (the stage path is kept)',
-      })
-      .option('token-url', {
-        type: 'string',
-        describe: 'Override the LWA token URL',
       }) as unknown as Argv<WorkerArgs>,
   handler: async (args) => {
     if (!Number.isInteger(args.concurrency) || args.concurrency < 1 || args.concurrency > 1024) {

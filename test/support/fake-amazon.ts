@@ -14,6 +14,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { seededRandom } from './seeded-random.js';
 
 export type Route = 'token' | 'events';
 
@@ -132,7 +133,7 @@ export class FakeAmazon {
       eventLatencyMs: 0,
       ...options,
     };
-    if (options.mixedFaults !== undefined) this.#random = seeded(options.mixedFaults.seed);
+    if (options.mixedFaults !== undefined) this.#random = seededRandom(options.mixedFaults.seed);
   }
 
   static async start(options: FakeAmazonOptions = {}): Promise<FakeAmazon> {
@@ -345,18 +346,6 @@ export class FakeAmazon {
       token_type: 'bearer',
     };
   }
-}
-
-/** mulberry32: a tiny seeded generator, so a fault mix replays exactly. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function send(res: ServerResponse, response: ScriptedResponse): void {

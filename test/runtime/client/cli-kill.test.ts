@@ -12,6 +12,7 @@ import { packageRoot } from '../../../generator/paths.js';
 import { readJournal } from '../../../runtime/client/journal.js';
 import { FakeAmazon } from '../../support/fake-amazon.js';
 import { USER, weatherEvent } from '../../support/events.js';
+import { seededRandom } from '../../support/seeded-random.js';
 
 const EVENTS = 400;
 const CLIENT_ID = 'amzn1.application-oa2-client.kill-test';
@@ -86,20 +87,9 @@ function runSend(
   });
 }
 
-/** mulberry32, so the kill points replay. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('send killed and resumed', () => {
   it('SIGINT then SIGKILL at seeded points, resumed twice: each event accepted once or failed with a reason', async () => {
-    const random = seeded(42);
+    const random = seededRandom(42);
     const now = Date.now();
     const events = Array.from({ length: EVENTS }, (_, i) => weatherEvent(`kill${i}`, { now }));
     const file = join(dir, 'events.json');
