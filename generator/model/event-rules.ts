@@ -15,12 +15,8 @@ import {
   unique,
 } from '../../runtime/validation/checks.js';
 import { Collector, type PayloadValidator } from '../../runtime/validation/collector.js';
-import {
-  checkAudience,
-  checkExpiry,
-  checkLocalizedAttributes,
-  unknownEvent,
-} from '../../runtime/validation/envelope.js';
+import { checkAudience, checkExpiry, unknownEvent } from '../../runtime/validation/envelope.js';
+import { checkLocalizedAttributes } from '../../runtime/validation/localized.js';
 import type { ValidationResult } from '../../runtime/validation/issues.js';
 import { walkFields } from './build-fields.js';
 import type { Envelope, EventSchema, Field, ObjectField } from './types.js';
