@@ -74,6 +74,7 @@ export class Collector {
   /** An error saying the value at `path` is not `expected` ("a string", "an object"…). */
   typeError(path: string, expected: string, value: unknown): void {
     if (value === unreadable) return;
+    if (this.full) return this.countErrors(1); // no message to compose
     this.error(
       path,
       'type',

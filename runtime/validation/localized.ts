@@ -1,4 +1,4 @@
-import { asArray, asObject, keysOf, missing, read, readItem } from './access.js';
+import { asArray, isRecord, keysOf, missing, read, readItem } from './access.js';
 import { scanLimit } from './checks.js';
 import { unreadable, type Collector } from './collector.js';
 import { describeValue, listWords } from './describe.js';
@@ -22,8 +22,11 @@ export interface LocalizedContext {
 interface LocaleEntry {
   readonly index: number;
   readonly locale: string | undefined;
-  readonly keys: ReadonlySet<string>;
+  readonly entry: Record<string, unknown>;
 }
+
+/** Whether a key is an own enumerable property: one Object.keys lists. */
+const isEnumerable = Object.prototype.propertyIsEnumerable;
 
 /** localizedAttributes against the references the payload made (collector.references). */
 export function checkLocalizedAttributes(
@@ -51,12 +54,16 @@ export function checkLocalizedAttributes(
   /** How many entries hold each referenced key. */
   const holders = new Map<string, number>();
   for (let index = 0; index < entries.length; index++) {
+    const item = readItem(collector, entries, index, path);
+    if (!isRecord(item)) {
+      collector.typeError(childPointer(path, index), 'an object', item);
+      continue;
+    }
+    const entry = item;
     const entryPath = childPointer(path, index);
-    const entry = asObject(collector, readItem(collector, entries, index, path), entryPath);
-    if (!entry) continue;
     const keys = keysOf(collector, entry, entryPath) ?? [];
     const locale = checkLocale(collector, entry, entryPath, context, seen, index);
-    objects.push({ index, locale, keys: new Set(keys) });
+    objects.push({ index, locale, entry });
     for (const key of keys) {
       if (referenced.has(key)) holders.set(key, (holders.get(key) ?? 0) + 1);
       if (key === 'locale') continue;
@@ -101,8 +108,8 @@ export function checkLocalizedAttributes(
         collector.countErrors(lacking);
         break;
       }
-      const { index, locale, keys } = objects[position]!;
-      if (keys.has(key)) continue;
+      const { index, locale, entry } = objects[position]!;
+      if (isEnumerable.call(entry, key)) continue;
       lacking--;
       const name = locale === undefined ? `entry ${index}` : `${locale} entry`;
       collector.error(

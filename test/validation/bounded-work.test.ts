@@ -124,6 +124,42 @@ describe('localized attributes: work linear in the value', () => {
   });
 });
 
+describe('localizedAttributes of a hundred thousand bad entries', () => {
+  const withEntries = (entries: unknown[]) =>
+    variant(gameInvite, (copy) => {
+      copy.localizedAttributes = entries as never;
+    });
+
+  it('lists the first thousand entries that are no objects and counts the rest', () => {
+    const result = validateProactiveEvent(withEntries(Array.from({ length: 99_000 }, () => 1)));
+    expect(result.errors).toHaveLength(1001);
+    expect(result.errors[0]).toEqual({
+      path: '/localizedAttributes/0',
+      code: 'type',
+      message: 'Expected an object, but got the number 1.',
+      expected: 'an object',
+      received: 1,
+    });
+    // 98,000 more entries, and the game name no entry holds.
+    expect(result.errors[1000]!.message).toBe(
+      '98001 more issues are not listed; fix the ones above first.',
+    );
+  });
+
+  it('counts every repeated locale, and lists where each first stood', () => {
+    const entries = Array.from({ length: 30_000 }, () => ({ locale: 'en-US', gameName: 'x' }));
+    const result = validateProactiveEvent(withEntries(entries));
+    expect(result.errors).toHaveLength(1001);
+    expect(result.errors[0]!.message).toBe(
+      'en-US already has an entry (/localizedAttributes/0); merge the two.',
+    );
+    expect(result.errors[1000]!.message).toBe(
+      '28999 more issues are not listed; fix the ones above first.',
+    );
+    expect(isProactiveEvent(withEntries(entries))).toBe(false);
+  });
+});
+
 describe('isLocalizedAttributes: each entry costs its own keys', () => {
   it('checks a reference made 10,000 times once per entry', () => {
     const references = Array.from({ length: 10_000 }, () => 'gameName');
