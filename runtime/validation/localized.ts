@@ -65,14 +65,16 @@ export function checkLocalizedAttributes(
     const locale = checkLocale(collector, entry, entryPath, context, seen, index);
     objects.push({ index, locale, entry });
     for (const key of keys) {
-      if (referenced.has(key)) holders.set(key, (holders.get(key) ?? 0) + 1);
+      const isReferenced = referenced.has(key);
+      if (isReferenced) holders.set(key, (holders.get(key) ?? 0) + 1);
       if (key === 'locale') continue;
-      const item = read(collector, entry, key, entryPath);
+      // The keys are the entry's own (Object.keys listed them): read without asking again.
+      const item = readListed(collector, entry, key, entryPath);
       if (typeof item !== 'string' && item !== unreadable) {
         if (collector.full) collector.countErrors(1);
         else collector.typeError(childPointer(entryPath, key), 'a string', item);
       }
-      if (!referenced.has(key) && context.schema) {
+      if (!isReferenced && context.schema) {
         // Without a known schema the payload was not read, so nothing is known to be unused.
         if (collector.warningsFull) collector.countWarning();
         else {
@@ -119,6 +121,20 @@ export function checkLocalizedAttributes(
         key,
       );
     }
+  }
+}
+
+/** `entry[key]` for a key Object.keys listed, or `unreadable` (with an error) when a getter throws. */
+function readListed(
+  collector: Collector,
+  entry: Record<string, unknown>,
+  key: string,
+  entryPath: string,
+): unknown {
+  try {
+    return entry[key];
+  } catch {
+    return read(collector, entry, key, entryPath); // reads again, to report what it threw
   }
 }
 
