@@ -1,5 +1,6 @@
 import { loadModel } from '../generator/model/load.js';
 import { defaultDefinitionsDir } from '../generator/paths.js';
+import { timeShapes } from '../test/validation/fuzz-shapes.js';
 import { describeBytes } from '../test/validation/fuzz-size.js';
 import {
   describeSlowCall,
@@ -14,7 +15,8 @@ import {
  * throws, isProactiveEvent / validateProactiveEvent disagreements, and calls over 50 ms (the
  * fastest of three runs) of validateProactiveEvent, isProactiveEvent, previewUtterances and
  * parseSubscriptionChanged. Targets: 0 throws, 0 disagreements, 0 slow calls on inputs up to
- * 1 MB; slow calls on larger inputs are reported beside them.
+ * 1 MB; slow calls on larger inputs are reported beside them. Then the worst shapes of about a
+ * megabyte, built on purpose (test/validation/fuzz-shapes.ts), timed call by call.
  */
 export async function runFuzzBench(): Promise<void> {
   const cases = Number(process.env.FUZZ_CASES ?? 100_000);
@@ -42,6 +44,15 @@ export async function runFuzzBench(): Promise<void> {
   );
   for (const slow of report.slowCalls.slice(0, 40)) console.log(`  ${describeSlowCall(slow)}`);
   for (const failure of report.failures) console.log(`  ${failure}`);
+  console.log(`\nworst shapes of about 1 MB (test/validation/fuzz-shapes.ts), fastest of 3 runs:`);
+  for (const shape of timeShapes()) {
+    const times = Object.entries(shape.ms)
+      .map(([call, ms]) => `${call} ${ms.toFixed(1)}`)
+      .join(', ');
+    const over = Object.values(shape.ms).some((ms) => ms > slowMs);
+    const mark = !over ? 'ok' : shape.bytes <= targetBytes ? 'MISSED' : 'beyond the target';
+    console.log(`  ${shape.name} (${describeBytes(shape.bytes)}): ${times} ms (${mark})`);
+  }
 }
 
 if (process.argv[1]?.endsWith('fuzz.bench.ts')) await runFuzzBench();

@@ -11,16 +11,16 @@ export type Pick = <T>(items: readonly T[]) => T;
 
 type Node = Record<string, unknown> | unknown[];
 
-/** Every object or array node of `value` reachable as plain JSON. */
-function nodes(value: unknown): Node[] {
-  const found: Node[] = [];
-  const visit = (node: unknown, depth: number) => {
+/** Every object or array node of `value` reachable as plain JSON, with its pointer. */
+function nodes(value: unknown): { node: Node; pointer: string }[] {
+  const found: { node: Node; pointer: string }[] = [];
+  const visit = (node: unknown, pointer: string, depth: number) => {
     if (typeof node !== 'object' || node === null || depth > 8 || found.length > 200) return;
     if (hostile.has(node)) return;
-    found.push(node as Node);
-    for (const child of Object.values(node)) visit(child, depth + 1);
+    found.push({ node: node as Node, pointer });
+    for (const [key, child] of Object.entries(node)) visit(child, `${pointer}/${key}`, depth + 1);
   };
-  visit(value, 0);
+  visit(value, '', 0);
   return found;
 }
 
@@ -45,6 +45,17 @@ const thrownValues: (() => unknown)[] = [
         },
       },
     ),
+];
+
+/** The items of long arrays. */
+const bulkItems: readonly { name: string; make: (index: number) => unknown }[] = [
+  { name: 'number', make: () => 1 },
+  { name: 'empty-object', make: () => ({}) },
+  { name: 'empty-name', make: () => ({ eventName: '' }) },
+  { name: 'distinct-name', make: (i) => ({ eventName: `AMAZON.Event${i}` }) },
+  { name: 'same-locale', make: () => ({ locale: 'en-US', name: 'x' }) },
+  { name: 'bad-locale', make: (i) => ({ locale: `x${i}`, name: 'x' }) },
+  { name: 'string', make: (i) => `TYPE${i % 7}` },
 ];
 
 /** What hostileValue made: the harness never reads into these itself. */
@@ -110,6 +121,13 @@ function makeHostile(next: Random, pick: Pick, root: unknown, kinds: string[]): 
       return 'x'.repeat(length);
     }
     case 8: {
+      if (next() < 0.05) {
+        // Up to a megabyte or two of small items: bad subscriptions, bad locale entries…
+        const length = 1 + Math.floor(next() * 300_000);
+        const item = pick(bulkItems);
+        kinds.push(`long-array:${length}x${item.name}`);
+        return Array.from({ length }, (_, i) => item.make(i));
+      }
       const length = 1 + Math.floor(next() * 2000);
       kinds.push(`many-items:${length}`);
       return Array.from({ length }, (_, i) => ({ i: i % 3 }));
@@ -132,13 +150,14 @@ function makeHostile(next: Random, pick: Pick, root: unknown, kinds: string[]): 
 export function mutate(root: unknown, next: Random, pick: Pick, kinds: string[]): unknown {
   const all = nodes(root);
   if (all.length === 0) return hostileValue(next, pick, root, kinds);
-  const node = pick(all);
+  const { node, pointer } = pick(all);
   const keys = Object.keys(node);
   const key = keys.length > 0 ? pick(keys) : '0';
   switch (Math.floor(next() * 9)) {
     case 0:
     case 1:
       (node as Record<string, unknown>)[key] = hostileValue(next, pick, root, kinds);
+      kinds[kinds.length - 1] += ` at ${pointer}/${key}`;
       return root;
     case 2: {
       // Keys that live on Object.prototype, as own properties (JSON.parse makes them so).
@@ -169,7 +188,7 @@ export function mutate(root: unknown, next: Random, pick: Pick, kinds: string[])
       // Unknown keys: many, or long (no "did you mean" may cost much).
       const count = next() < 0.02 ? 20_000 : 1 + Math.floor(next() * 50);
       const length = next() < 0.5 ? 8 : 300;
-      kinds.push(`unknown-keys:${count}x${length}${Array.isArray(node) ? '-on-array' : ''}`);
+      kinds.push(`unknown-keys:${count}x${length} at ${pointer || '/'}`);
       for (let i = 0; i < count; i++) {
         (node as Record<string, unknown>)[`${'k'.repeat(length)}${i}`] = i;
       }
@@ -199,4 +218,37 @@ export function mutate(root: unknown, next: Random, pick: Pick, kinds: string[])
       kinds.push('null-prototype');
       return Object.assign(Object.create(null) as object, node);
   }
+}
+
+/**
+ * A valid AlexaSkillEvent.ProactiveSubscriptionChanged request, the other input the fuzz feeds
+ * the subscription parser (and, as a hostile event, the validators).
+ */
+export function subscriptionRequest(next: Random, pick: Pick): Record<string, unknown> {
+  const names = [
+    'AMAZON.WeatherAlert.Activated',
+    'AMAZON.OrderStatus.Updated',
+    'AMAZON.MessageAlert.Activated',
+    'AMAZON.Occasion.Updated',
+  ];
+  return {
+    version: '1.0',
+    context: {
+      System: {
+        application: { applicationId: 'amzn1.ask.skill.0d1b8d6f' },
+        user: { userId: 'amzn1.ask.account.EXAMPLE' },
+      },
+    },
+    request: {
+      type: 'AlexaSkillEvent.ProactiveSubscriptionChanged',
+      requestId: `amzn1.ask.request.${Math.floor(next() * 1e9)}`,
+      timestamp: '2019-02-28T17:30:00Z',
+      locale: 'en-US',
+      body: {
+        subscriptions: Array.from({ length: Math.floor(next() * 5) }, () => ({
+          eventName: pick(names),
+        })),
+      },
+    },
+  };
 }
