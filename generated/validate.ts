@@ -1060,7 +1060,7 @@ function checkTrashCollectionAlertActivatedPayload(c: Collector, value: unknown,
               const v2 = readItem(c, a0, i0, p2);
               enumValue(c, v2, p2 + '/' + i0, garbageTypeValues);
             }
-            unique(c, a0, n0, p2);
+            unique(c, a0, n0, p2, true);
           }
         }
         /** collectionDayOfWeek: The day of the week of the collection. */

@@ -12,6 +12,7 @@ export * from './validation/collector.js';
 export * from './validation/date-time.js';
 export * from './validation/envelope.js';
 export * from './validation/issues.js';
+export * from './validation/localized.js';
 export * from './utterance/index.js';
 export * from './builders/index.js';
 export * from './manifest/fragment.js';

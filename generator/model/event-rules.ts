@@ -15,15 +15,17 @@ import {
   unique,
 } from '../../runtime/validation/checks.js';
 import { Collector, type PayloadValidator } from '../../runtime/validation/collector.js';
-import {
-  checkAudience,
-  checkExpiry,
-  checkLocalizedAttributes,
-  unknownEvent,
-} from '../../runtime/validation/envelope.js';
+import { checkAudience, checkExpiry, unknownEvent } from '../../runtime/validation/envelope.js';
+import { checkLocalizedAttributes } from '../../runtime/validation/localized.js';
 import type { ValidationResult } from '../../runtime/validation/issues.js';
 import { walkFields } from './build-fields.js';
-import type { Envelope, EventSchema, Field, ObjectField } from './types.js';
+import {
+  primitiveItems,
+  type Envelope,
+  type EventSchema,
+  type Field,
+  type ObjectField,
+} from './types.js';
 
 /**
  * The rules of the emitted `validateProactiveEvent`, read from the model instead of emitted:
@@ -108,7 +110,7 @@ function checkField(c: Collector, field: Field, value: unknown, path: string, hi
         const item = readItem(c, items, index, path);
         checkField(c, field.items, item, `${path}/${index}`, hints);
       }
-      if (field.uniqueItems) unique(c, items, count, path);
+      if (field.uniqueItems) unique(c, items, count, path, primitiveItems(field));
     }
   }
 }

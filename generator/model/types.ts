@@ -166,3 +166,11 @@ export interface Model {
   /** Sorted by catalog order, then name. */
   readonly events: readonly EventSchema[];
 }
+
+/**
+ * Whether an array's items must be JSON primitives (strings, numbers, booleans): its uniqueness
+ * check then compares only those, an object item being a type error of its own.
+ */
+export function primitiveItems(field: ArrayField): boolean {
+  return field.items.kind !== 'object' && field.items.kind !== 'array';
+}

@@ -43,9 +43,15 @@ export function compareVersions(a: ChangeVersion, b: ChangeVersion): number {
 
 /** Sorts (code point order) and de-duplicates, returning a new array. */
 export function sortedUnique(values: Iterable<string>): string[] {
-  const sorted = [...new Set(values)].sort(compareCodePoints);
-  return sorted;
+  const unique = [...new Set(values)];
+  // Without surrogates, UTF-16 order is code point order, and the built-in comparison is many
+  // times faster than compareCodePoints (tens of thousands of names in a hostile request).
+  return unique.some((value) => surrogate.test(value))
+    ? unique.sort(compareCodePoints)
+    : unique.sort();
 }
+
+const surrogate = /[\uD800-\uDFFF]/;
 
 /** Elements of sorted `a` that are not in `b`: the added/removed halves of a diff. */
 export function difference(a: readonly string[], b: readonly string[]): string[] {

@@ -75,12 +75,44 @@ function pointer(segments: readonly (string | number)[]): string {
     .join('');
 }
 
+/** How many issues a result lists; one more issue counts the rest (a megabyte of bad entries is one mistake). */
+const maxIssues = 1000;
+
 /** Collects issues while walking; the helpers return undefined when the value is unusable. */
 class Walker {
-  readonly issues: Issue[] = [];
+  private readonly listed: Issue[] = [];
+  private unlisted = 0;
+
+  /** The issues, with one saying how many more were found but not listed. */
+  get issues(): Issue[] {
+    if (this.unlisted === 0) return this.listed;
+    const message = `${this.unlisted} more issue${this.unlisted === 1 ? ' is' : 's are'} not listed; fix the ones above first.`;
+    return [...this.listed, { path: '', code: this.listed[maxIssues - 1]!.code, message }];
+  }
+
+  get found(): number {
+    return this.listed.length + this.unlisted;
+  }
+
+  /** True while issues are still listed (not only counted). */
+  get listing(): boolean {
+    return this.listed.length < maxIssues;
+  }
+
+  /** Counts an issue past the listed ones. */
+  count(): void {
+    this.unlisted++;
+  }
 
   report(path: readonly (string | number)[], code: IssueCode, message: string): void {
-    this.issues.push({ path: pointer(path), code, message });
+    this.problem(path, code, () => message);
+  }
+
+  /** Reports an issue; its message is composed only while issues are still listed. */
+  problem(path: readonly (string | number)[], code: IssueCode, message: () => string): void {
+    if (this.listed.length < maxIssues)
+      this.listed.push({ path: pointer(path), code, message: message() });
+    else this.unlisted++;
   }
 
   /** An object at `path` inside `parent`; reports and returns undefined otherwise. */
@@ -88,11 +120,15 @@ class Walker {
     const key = path[path.length - 1] as string;
     const value = parent[key];
     if (value === undefined) {
-      this.report(path, 'required', `${pointer(path)} is required`);
+      this.problem(path, 'required', () => `${pointer(path)} is required`);
       return undefined;
     }
     if (!isObject(value)) {
-      this.report(path, 'type', `${pointer(path)} must be an object, not ${typeName(value)}`);
+      this.problem(
+        path,
+        'type',
+        () => `${pointer(path)} must be an object, not ${typeName(value)}`,
+      );
       return undefined;
     }
     return value;
@@ -104,15 +140,15 @@ class Walker {
     const key = path[path.length - 1] as string;
     const value = parent[key];
     if (value === undefined) {
-      this.report(path, 'required', `${pointer(path)} is required`);
+      this.problem(path, 'required', () => `${pointer(path)} is required`);
       return undefined;
     }
     if (typeof value !== 'string') {
-      this.report(path, 'type', `${pointer(path)} must be a string, not ${typeName(value)}`);
+      this.problem(path, 'type', () => `${pointer(path)} must be a string, not ${typeName(value)}`);
       return undefined;
     }
     if (value.length === 0) {
-      this.report(path, 'empty', `${pointer(path)} must not be empty`);
+      this.problem(path, 'empty', () => `${pointer(path)} must not be empty`);
       return undefined;
     }
     return value;
@@ -152,22 +188,29 @@ function readEventNames(walker: Walker, request: Json): string[] | undefined {
   const names: string[] = [];
   let valid = true;
   list.forEach((entry: unknown, index) => {
-    const path = ['request', 'body', 'subscriptions', index];
-    if (!isObject(entry)) {
-      walker.report(path, 'type', `${pointer(path)} must be an object, not ${typeName(entry)}`);
-      valid = false;
+    const name = isObject(entry) ? entry['eventName'] : undefined;
+    if (typeof name === 'string' && name.length > 0 && name.length <= MAX_EVENT_NAME_LENGTH) {
+      names.push(name);
       return;
     }
-    const name = walker.string(entry, [...path, 'eventName']);
-    if (name !== undefined && name.length > MAX_EVENT_NAME_LENGTH) {
-      walker.report(
+    valid = false;
+    // Past the listed issues a bad entry is only counted: no pointer, no message.
+    if (!walker.listing) return walker.count();
+    const path = ['request', 'body', 'subscriptions', index];
+    if (!isObject(entry)) {
+      walker.problem(
+        path,
+        'type',
+        () => `${pointer(path)} must be an object, not ${typeName(entry)}`,
+      );
+    } else if (typeof name === 'string' && name.length > MAX_EVENT_NAME_LENGTH) {
+      walker.problem(
         [...path, 'eventName'],
         'range',
-        `${pointer([...path, 'eventName'])} is ${name.length} characters long; at most ${MAX_EVENT_NAME_LENGTH} are accepted`,
+        () =>
+          `${pointer([...path, 'eventName'])} is ${name.length} characters long; at most ${MAX_EVENT_NAME_LENGTH} are accepted`,
       );
-      valid = false;
-    } else if (name === undefined) valid = false;
-    else names.push(name);
+    } else walker.string(entry, [...path, 'eventName']);
   });
   return valid ? names : undefined;
 }
@@ -242,7 +285,7 @@ function parseUnsafe(input: unknown, options: ParseOptions): ParseResult {
   ]);
 
   if (
-    walker.issues.length > 0 ||
+    walker.found > 0 ||
     requestId === undefined ||
     timestamp === undefined ||
     time === undefined ||

@@ -2,7 +2,7 @@ import { UtteranceContext, type ExplainedValue } from './context.js';
 import { errorText } from '../validation/access.js';
 import { UtterancePreviewError } from './errors.js';
 import { normalizeUtterance } from './speak.js';
-import { checkPreviewable, type PreviewValidator } from './validation.js';
+import { checkPreviewable, type PreviewableEvent, type PreviewValidator } from './validation.js';
 
 /** A generated previewer: the sentence for one payload in one locale. */
 export type UtteranceRenderer = (payload: never, context: UtteranceContext) => string;
@@ -59,68 +59,102 @@ export function createPreviewer(table: PreviewerTable): Previewer {
   const prefix = table.localizedAttributePrefix;
   const prefixPattern = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 
+  /** The event, checked once (THE validation step), with each locale's first entry. */
+  const prepare = (event: unknown): PreparedEvent => {
+    const checked = checkPreviewable(event, knownNames, table.validate);
+    const entryOf = new Map<unknown, number>();
+    checked.localizedAttributes.forEach((entry, index) => {
+      if (!entryOf.has(entry.locale)) entryOf.set(entry.locale, index);
+    });
+    return { checked, entryOf };
+  };
+
   const render = (
-    event: unknown,
+    prepared: PreparedEvent,
     locale: string,
     options: PreviewOptions,
     explained: ExplainedValue[] | undefined,
   ) => {
-    if (!localePattern.test(locale)) {
-      throw new UtterancePreviewError(
-        'invalid-option',
-        '',
-        `${JSON.stringify(locale)} is not a locale (such as en-US)`,
-      );
-    }
-    const timeZone = options.timeZone ?? 'UTC';
-    checkTimeZone(timeZone);
-    const { name, payload, localizedAttributes } = checkPreviewable(
-      event,
-      knownNames,
-      table.validate,
-    );
+    const { name, payload, localizedAttributes } = prepared.checked;
     const byLocale = table.renderers[name]!;
     const own = byLocale[locale];
     const templateLocale = own ? locale : table.fallbackLocale;
     const renderer = own ?? byLocale[table.fallbackLocale]!;
-    const index = localizedAttributes.findIndex((entry) => entry.locale === locale);
+    const index = prepared.entryOf.get(locale);
     const context = new UtteranceContext({
       locale: templateLocale,
       attributeLocale: locale,
-      timeZone,
+      timeZone: timeZoneOf(options),
       prefix,
       prefixPattern,
-      attributes: index >= 0 ? { entry: localizedAttributes[index]!, index } : undefined,
+      attributes: index === undefined ? undefined : { entry: localizedAttributes[index]!, index },
       explained,
     });
     const text = normalizeUtterance(renderer(payload as never, context));
     return { text, variant: context.variantName, fallback: !own, templateLocale };
   };
 
+  /** One locale: its options checked before the event, as they always were. */
+  const renderOne = (
+    event: unknown,
+    locale: string,
+    options: PreviewOptions,
+    explained: ExplainedValue[] | undefined,
+  ) => {
+    checkLocale(locale);
+    timeZoneOf(options);
+    return render(prepare(event), locale, options, explained);
+  };
+
   return {
     preview: (event, locale, options = {}) =>
-      readable(() => render(event, locale, options, undefined).text),
+      readable(() => renderOne(event, locale, options, undefined).text),
     previewAll: (event, options = {}) => readable(() => renderAll(event, options)),
     explain: (event, locale, options = {}) =>
       readable(() => {
         const values: ExplainedValue[] = [];
-        return { locale, ...render(event, locale, options, values), values };
+        return { locale, ...renderOne(event, locale, options, values), values };
       }),
   };
 
+  /**
+   * Every locale of the event, validated once (not once per locale: an event of thousands of
+   * locale entries would cost thousands of validations).
+   */
   function renderAll(event: unknown, options: PreviewOptions): Record<string, string> {
-    const entries = (event as { localizedAttributes?: unknown } | null)?.localizedAttributes;
-    const locales = Array.isArray(entries)
-      ? entries
-          .map((entry: { locale?: unknown } | null) => entry?.locale)
-          .filter((locale) => typeof locale === 'string')
-      : [];
+    timeZoneOf(options);
+    const prepared = prepare(event);
+    const locales = [...prepared.entryOf.keys()] as string[];
     const result: Record<string, string> = {};
     for (const locale of locales.length > 0 ? locales : [table.fallbackLocale]) {
-      result[locale] = render(event, locale, options, undefined).text;
+      checkLocale(locale);
+      result[locale] = render(prepared, locale, options, undefined).text;
     }
     return result;
   }
+}
+
+interface PreparedEvent {
+  readonly checked: PreviewableEvent;
+  /** Each locale's first entry in localizedAttributes. */
+  readonly entryOf: ReadonlyMap<unknown, number>;
+}
+
+function checkLocale(locale: string): void {
+  if (!localePattern.test(locale)) {
+    throw new UtterancePreviewError(
+      'invalid-option',
+      '',
+      `${JSON.stringify(locale)} is not a locale (such as en-US)`,
+    );
+  }
+}
+
+/** The options' time zone (default UTC), checked. */
+function timeZoneOf(options: PreviewOptions): string {
+  const timeZone = options.timeZone ?? 'UTC';
+  checkTimeZone(timeZone);
+  return timeZone;
 }
 
 /** `instanceof` without its own throw: a Proxy's getPrototypeOf trap may throw. */

@@ -105,6 +105,7 @@ export function missing(
   expected: string,
 ): void {
   if (value === unreadable) return;
+  if (collector.full) return collector.countErrors(1); // no message to compose
   collector.error(
     childPointer(parent, key),
     'required',

@@ -1,94 +1,90 @@
 /**
  * Canonical keys for JSON equality: two values get the same key exactly when they are equal as
- * JSON (objects compared by their own enumerable keys, in any order). Every object is visited
- * once — its key is remembered by identity and its shape interned to a short id — so a graph
- * whose references are shared, however deeply, costs time linear in its number of objects, not
- * in the size of its expansion. A cycle, or nesting deeper than `maxDepth`, gets a key of its
- * own: such a value is no JSON, and is never equal to another.
+ * JSON (objects compared by their own enumerable keys, in any order). A primitive is its own key
+ * (Map's SameValueZero equates 0 and -0, as JSON does). An object's key is a token found by
+ * walking a trie of Maps along its children's keys (an object's edges alternate sorted key
+ * names and values): no key strings are built, so the work is a few Map steps per child.
+ * Every object is keyed once and remembered by identity, so a graph whose references are shared,
+ * however deeply, costs time linear in its number of objects, not in the size of its
+ * expansion. A cycle, or nesting deeper than `maxDepth`, gets a key of its own: such a value is
+ * no JSON, and is never equal to another.
  */
 
 const maxDepth = 64;
 
+/**
+ * A node of the trie: its children by the next edge, and the token of what ends here. Most nodes
+ * have one child (distinct objects make chains), so the first is kept inline and a Map made only
+ * for a second.
+ */
+interface TrieNode {
+  edge?: unknown;
+  child?: TrieNode;
+  more?: Map<unknown, TrieNode>;
+  token?: object;
+}
+
+const trieNode = (): TrieNode => ({});
+
+/** Distinct from every primitive and from every other token. */
+const freshToken = (): object => ({});
+
 class Canonicalizer {
   /** Objects already keyed, by identity (undefined while being keyed: a cycle). */
-  private readonly byIdentity = new Map<unknown, string | undefined>();
-  /** Object shapes (kind, keys and child keys) to their short ids. */
-  private readonly shapes = new Map<string, string>();
-  private fresh = 0;
+  private readonly byIdentity = new Map<object, object | undefined>();
+  private readonly arrays = trieNode();
+  private readonly objects = trieNode();
 
-  keyOf(value: unknown, depth: number): string {
-    switch (typeof value) {
-      case 'string':
-        return `s${value}`;
-      case 'number':
-        // 0 and -0 are the same JSON number; String() says "0" for both.
-        return `n${String(value)}`;
-      case 'boolean':
-        return value ? 't' : 'f';
-      case 'undefined':
-        return 'u';
-      case 'bigint':
-        return `g${String(value)}`;
-      case 'symbol':
-      case 'function':
-        return this.identityKey(value);
-    }
-    if (value === null) return 'z';
-    return this.objectKey(value as object, depth);
-  }
-
-  private identityKey(value: unknown): string {
-    let key = this.byIdentity.get(value);
-    if (key === undefined) {
-      key = `#${this.fresh++}`;
-      this.byIdentity.set(value, key);
-    }
-    return key;
-  }
-
-  private objectKey(value: object, depth: number): string {
-    if (this.byIdentity.has(value)) {
-      // undefined: the object is being keyed further up, so this is a cycle.
-      return this.byIdentity.get(value) ?? `#${this.fresh++}`;
-    }
-    if (depth > maxDepth) return `#${this.fresh++}`;
+  keyOf(value: unknown, depth: number): unknown {
+    if (typeof value !== 'object' || value === null) return value;
+    const known = this.byIdentity.get(value);
+    if (known !== undefined) return known;
+    // Being keyed further up (a cycle), or too deep to be JSON anyone sends.
+    if (this.byIdentity.has(value) || depth > maxDepth) return freshToken();
     this.byIdentity.set(value, undefined);
-    let shape: string;
+    let node: TrieNode;
     if (Array.isArray(value)) {
+      node = this.arrays;
       const length = (value as unknown[]).length;
-      const parts: string[] = [];
       for (let index = 0; index < length; index++) {
-        parts.push(this.keyOf((value as unknown[])[index], depth + 1));
+        node = step(node, this.keyOf((value as unknown[])[index], depth + 1));
       }
-      shape = `[${parts.map(quote).join(',')}]`;
     } else {
-      const keys = Object.keys(value).sort();
-      const parts: string[] = [];
-      for (const key of keys) {
-        const child = this.keyOf((value as Record<string, unknown>)[key], depth + 1);
-        parts.push(`${quote(key)}:${quote(child)}`);
+      node = this.objects;
+      for (const key of Object.keys(value).sort()) {
+        node = step(node, key);
+        node = step(node, this.keyOf((value as Record<string, unknown>)[key], depth + 1));
       }
-      shape = `{${parts.join(',')}}`;
     }
-    let id = this.shapes.get(shape);
-    if (id === undefined) {
-      id = `@${this.shapes.size}`;
-      this.shapes.set(shape, id);
-    }
-    this.byIdentity.set(value, id);
-    return id;
+    node.token ??= freshToken();
+    this.byIdentity.set(value, node.token);
+    return node.token;
   }
 }
 
-/** Child keys are quoted by length, so no key can be mistaken for the boundary of another. */
-function quote(key: string): string {
-  return `${key.length}:${key}`;
+function step(node: TrieNode, edge: unknown): TrieNode {
+  if (node.child === undefined) {
+    node.edge = edge;
+    return (node.child = trieNode());
+  }
+  // SameValueZero, as a Map compares its keys.
+  if (node.edge === edge || (node.edge !== node.edge && edge !== edge)) return node.child;
+  node.more ??= new Map();
+  let next = node.more.get(edge);
+  if (next === undefined) {
+    next = trieNode();
+    node.more.set(edge, next);
+  }
+  return next;
 }
 
-/** The canonical key of each of the first `count` items. Throws what a hostile value throws. */
-export function canonicalKeys(items: readonly unknown[], count: number): string[] {
+/**
+ * The canonical key of each of the first `count` items, to compare with `===` or as Map keys.
+ * Throws what a hostile value throws.
+ */
+export function canonicalKeys(items: readonly unknown[], count: number): unknown[] {
   const canonicalizer = new Canonicalizer();
-  const keys: string[] = [];
+  const keys: unknown[] = [];
   for (let index = 0; index < count; index++) keys.push(canonicalizer.keyOf(items[index], 0));
   return keys;
 }

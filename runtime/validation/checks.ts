@@ -256,17 +256,21 @@ export const scanLimit = 100_000;
 
 /**
  * No item may equal an earlier one (JSON equality). Items are compared by canonical keys, so the
- * work is linear in the size of the object graph, shared references included.
+ * work is linear in the size of the object graph, shared references included. With
+ * `primitiveItems` (the items must be strings, numbers or booleans) an object or array item is
+ * not compared: it is a type error already, the issue to fix, and canonicalizing a megabyte
+ * inside it would only find a second one.
  */
 export function unique(
   collector: Collector,
   items: readonly unknown[],
   count: number,
   path: string,
+  primitiveItems = false,
 ): void {
-  let keys: string[];
+  let keys: unknown[];
   try {
-    keys = canonicalKeys(items, count);
+    keys = primitiveItems ? primitiveKeys(items, count) : canonicalKeys(items, count);
   } catch {
     collector.error(
       path,
@@ -275,9 +279,10 @@ export function unique(
     );
     return;
   }
-  const seen = new Map<string, number>();
+  const seen = new Map<unknown, number>();
   for (let later = 0; later < count; later++) {
-    const key = keys[later]!;
+    const key = keys[later];
+    if (key === notCompared) continue;
     const earlier = seen.get(key);
     if (earlier === undefined) {
       seen.set(key, later);
@@ -297,6 +302,19 @@ export function unique(
       item,
     );
   }
+}
+
+/** The key of an item that is not compared with the others. */
+const notCompared: unique symbol = Symbol('not compared');
+
+/** Primitives are their own keys (a Map equates 0 and -0, as JSON does); objects are not compared. */
+function primitiveKeys(items: readonly unknown[], count: number): unknown[] {
+  const keys: unknown[] = [];
+  for (let index = 0; index < count; index++) {
+    const item = items[index];
+    keys.push(typeof item === 'object' && item !== null ? notCompared : item);
+  }
+  return keys;
 }
 
 function range(min: number | undefined, max: number | undefined, unit: string): string {

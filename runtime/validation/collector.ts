@@ -50,12 +50,31 @@ export class Collector {
     return this.errors.length >= maxIssues;
   }
 
+  /** True once warnings are no longer listed. */
+  get warningsFull(): boolean {
+    return this.warnings.length >= maxIssues;
+  }
+
+  /**
+   * Counts `count` more errors without listing them: only once `full`, for rules that know how
+   * many issues they would report without visiting each one.
+   */
+  countErrors(count: number): void {
+    this.unlisted.errors += count;
+  }
+
+  /** Counts one more warning without listing it: only once `warningsFull`. */
+  countWarning(): void {
+    this.unlisted.warnings++;
+  }
+
   /** Issues beyond maxIssues: counted, not built (a megabyte of unknown keys is one mistake). */
   private readonly unlisted = { errors: 0, warnings: 0 };
 
   /** An error saying the value at `path` is not `expected` ("a string", "an object"…). */
   typeError(path: string, expected: string, value: unknown): void {
     if (value === unreadable) return;
+    if (this.full) return this.countErrors(1); // no message to compose
     this.error(
       path,
       'type',

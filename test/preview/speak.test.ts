@@ -50,6 +50,42 @@ describe('utterance helpers', () => {
     expect(normalizeUtterance('18. Mai 2019')).toBe('18. Mai 2019');
   });
 
+  it('skips the replacements only where they would change nothing', () => {
+    const replaced = (text: string) =>
+      text
+        .replace(/\s+/g, ' ')
+        .replace(/ (?=[,.!?;:])/g, '')
+        .replace(/([.!?])\.+/g, '$1')
+        .trim();
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            ' ',
+            '\n',
+            '\t',
+            '\u0001',
+            '.',
+            ',',
+            '!',
+            '?',
+            ';',
+            'a',
+            '\u00a0',
+            '\u2028',
+            'é',
+          ),
+        }),
+        (text) => {
+          // Built by concatenation, as a rendered sentence is.
+          const rope = [...text].reduce((sentence, char) => sentence + char, '');
+          expect(normalizeUtterance(rope)).toBe(replaced(text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it('normalisation is idempotent and leaves no double spaces', () => {
     fc.assert(
       fc.property(

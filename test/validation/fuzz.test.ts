@@ -15,7 +15,7 @@ describe('a seeded fuzz run on hostile values', () => {
     }).toEqual({
       throws: 0,
       disagreements: 0,
-      failures: report.failures.filter((failure) => failure.includes(' took ')),
+      failures: [],
     });
   }, 120_000);
 });

@@ -4,33 +4,55 @@ import { isProactiveEvent, validateProactiveEvent } from '../../generated/valida
 import type { Model } from '../../generator/model/types.js';
 import { parseSubscriptionChanged } from '../../runtime/subscriptions/parse.js';
 import { anyValidEvent } from './arbitraries.js';
+import { mutate, subscriptionRequest } from './fuzz-mutations.js';
+import { describeBytes, estimateJsonBytes } from './fuzz-size.js';
 
 /**
  * A seeded fuzz run of the validators (and the previewer and the subscription parser, which
  * promise never to throw anything unexpected) on hostile values: valid events with one to three
- * hostile changes — throwing Proxies and getters, values without a string form, cycles, graphs
- * of shared references, prototypes carrying fields, `constructor`/`toString`/`__proto__` keys,
- * localized references where none may stand, sub-millisecond expiry windows, megabytes of
- * unknown keys. Shared by the CI test and `npm run bench`.
+ * hostile changes (test/validation/fuzz-mutations.ts), and subscription requests with them. Every call is timed; slow calls are
+ * reported with the case's size and what it was made of, split at the 1 MB the target covers.
+ * Shared by the CI test and `npm run bench`.
  */
+
+export interface SlowCall {
+  readonly index: number;
+  readonly call: string;
+  /** The fastest of three runs, in milliseconds. */
+  readonly ms: number;
+  /** The input's JSON size, each object counted once (test/validation/fuzz-size.ts). */
+  readonly bytes: number;
+  /** The hostile changes the case was made of. */
+  readonly kinds: readonly string[];
+}
 
 export interface FuzzReport {
   readonly cases: number;
   /** Calls that threw (anything for the validators and the parser; not an UtterancePreviewError for the previewer). */
   readonly throws: number;
-  /** validateProactiveEvent calls over `slowMs`, the fastest of three runs. */
-  readonly slow: number;
+  /** Calls over `slowMs` (the fastest of three runs), on inputs of at most `targetBytes`. */
+  readonly slowSmall: number;
+  /** Calls over `slowMs` on inputs larger than `targetBytes` (beyond the target; reported). */
+  readonly slowLarge: number;
   /** Calls over `slowMs` once but not when repeated (collector pauses, a busy machine). */
   readonly pauses: number;
   /** Cases where isProactiveEvent disagrees with validateProactiveEvent(…).valid. */
   readonly disagreements: number;
-  /** The slowest validateProactiveEvent call, in milliseconds. */
-  readonly slowestMs: number;
-  /** The first few failures, described, for the test's message. */
+  /** The slowest call on an input of at most `targetBytes`, and on a larger one. */
+  readonly slowestSmall: SlowCall | undefined;
+  readonly slowestLarge: SlowCall | undefined;
+  /** The largest input, in estimated bytes. */
+  readonly largestBytes: number;
+  /** Every slow call (at most 1000). */
+  readonly slowCalls: SlowCall[];
+  /** The first few failures (throws, disagreements), described, for the test's message. */
   readonly failures: string[];
 }
 
+/** A call slower than this misses the target… */
 export const slowMs = 50;
+/** …on an input of at most this many bytes (1 MB). */
+export const targetBytes = 1_000_000;
 
 /** A small deterministic generator (mulberry32), so every run sees the same cases. */
 function random(seed: number): () => number {
@@ -44,7 +66,7 @@ function random(seed: number): () => number {
   };
 }
 
-type Node = Record<string, unknown> | unknown[];
+type Outcome<T> = { ok: true; value: T; ms: number } | { ok: false; error: unknown; ms: number };
 
 export function runFuzz(model: Model, cases: number, seed: number): FuzzReport {
   const next = random(seed);
@@ -53,74 +75,114 @@ export function runFuzz(model: Model, cases: number, seed: number): FuzzReport {
   const report = {
     cases,
     throws: 0,
-    slow: 0,
+    slowSmall: 0,
+    slowLarge: 0,
     pauses: 0,
     disagreements: 0,
-    slowestMs: 0,
+    slowestSmall: undefined as SlowCall | undefined,
+    slowestLarge: undefined as SlowCall | undefined,
+    largestBytes: 0,
+    slowCalls: [] as SlowCall[],
     failures: [] as string[],
   };
-  const fail = (index: number, what: string) => {
-    if (report.failures.length < 10) report.failures.push(`case ${index}: ${what}`);
-  };
+  // Every call once on every valid seed before the clock starts: the first calls compile the
+  // code and build the Intl formatters, which is no call's own time.
+  for (const event of pool) {
+    validateProactiveEvent(event);
+    isProactiveEvent(event);
+    try {
+      previewUtterances(event as never);
+    } catch {
+      // Counted in the cases below, not here.
+    }
+    parseSubscriptionChanged(event);
+  }
   for (let index = 0; index < cases; index++) {
-    const value = structuredClone(pool[index % pool.length]) as unknown;
+    // One case in eight starts from a subscription request, the rest from a valid event.
+    const value =
+      index % 8 === 7
+        ? subscriptionRequest(next, pick)
+        : (structuredClone(pool[index % pool.length]) as unknown);
+    const kinds: string[] = index % 8 === 7 ? ['subscription-request'] : [];
     let root = value;
     const changes = 1 + Math.floor(next() * 3);
-    for (let change = 0; change < changes; change++) {
-      root = mutate(root, next, pick);
-    }
-    let verdict: boolean | undefined;
-    let valid: boolean | undefined;
-    try {
-      const started = performance.now();
-      valid = validateProactiveEvent(root).valid;
-      let elapsed = performance.now() - started;
-      if (elapsed > slowMs) {
-        // A pause of the collector or of a busy machine is not the call's own time: a slow call
-        // is one that stays slow when repeated (the fastest of three runs counts).
-        report.pauses++;
+    for (let change = 0; change < changes; change++) root = mutate(root, next, pick, kinds);
+    const bytes = estimateJsonBytes(root);
+    report.largestBytes = Math.max(report.largestBytes, bytes);
+    const fail = (what: string) => {
+      if (report.failures.length < 10)
+        report.failures.push(
+          `case ${index} (${kinds.join(', ')}; ${describeBytes(bytes)}): ${what}`,
+        );
+    };
+    /** Times `call`; a slow call is one that stays slow when repeated (the fastest of three). */
+    const time = <T>(name: string, call: () => T): Outcome<T> => {
+      let outcome = once(call);
+      const first = outcome.ms;
+      // A pause of the collector or of a busy machine is not the call's own time: a call past
+      // half the limit runs twice more, so the slowest figure is a call's own time as well.
+      if (first > slowMs / 2) {
         for (let repeat = 0; repeat < 2; repeat++) {
-          const again = performance.now();
-          validateProactiveEvent(root);
-          elapsed = Math.min(elapsed, performance.now() - again);
+          const again = once(call);
+          if (again.ms < outcome.ms) outcome = again;
         }
       }
-      report.slowestMs = Math.max(report.slowestMs, elapsed);
-      if (elapsed > slowMs) {
-        report.slow++;
-        fail(index, `validateProactiveEvent took ${elapsed.toFixed(1)} ms`);
+      if (first > slowMs && outcome.ms <= slowMs) report.pauses++;
+      const small = bytes <= targetBytes;
+      const timed: SlowCall = { index, call: name, ms: outcome.ms, bytes, kinds };
+      if (small && outcome.ms > (report.slowestSmall?.ms ?? 0)) report.slowestSmall = timed;
+      if (!small && outcome.ms > (report.slowestLarge?.ms ?? 0)) report.slowestLarge = timed;
+      if (outcome.ms > slowMs) {
+        if (small) report.slowSmall++;
+        else report.slowLarge++;
+        if (report.slowCalls.length < 1000) report.slowCalls.push(timed);
       }
-      validateProactiveEvent(root, { now: Date.UTC(2020, 0, 1) });
-    } catch (error) {
+      return outcome;
+    };
+
+    const validated = time('validateProactiveEvent', () => validateProactiveEvent(root));
+    if (!validated.ok) {
       report.throws++;
-      fail(index, `validateProactiveEvent threw ${safeText(error)}`);
+      fail(`validateProactiveEvent threw ${safeText(validated.error)}`);
     }
-    try {
-      verdict = isProactiveEvent(root);
-    } catch (error) {
+    const clocked = once(() => validateProactiveEvent(root, { now: Date.UTC(2020, 0, 1) }));
+    if (!clocked.ok) {
       report.throws++;
-      fail(index, `isProactiveEvent threw ${safeText(error)}`);
+      fail(`validateProactiveEvent with a clock threw ${safeText(clocked.error)}`);
     }
-    if (verdict !== undefined && valid !== undefined && verdict !== valid) {
+    const verdict = time('isProactiveEvent', () => isProactiveEvent(root));
+    if (!verdict.ok) {
+      report.throws++;
+      fail(`isProactiveEvent threw ${safeText(verdict.error)}`);
+    }
+    if (verdict.ok && validated.ok && verdict.value !== validated.value.valid) {
       report.disagreements++;
-      fail(index, `isProactiveEvent says ${verdict}, validateProactiveEvent ${valid}`);
+      fail(
+        `isProactiveEvent says ${verdict.value}, validateProactiveEvent ${validated.value.valid}`,
+      );
     }
-    try {
-      previewUtterances(root as never);
-    } catch (error) {
-      if (!(error instanceof UtterancePreviewError)) {
-        report.throws++;
-        fail(index, `previewUtterances threw ${safeText(error)}`);
-      }
-    }
-    try {
-      parseSubscriptionChanged(root);
-    } catch (error) {
+    const preview = time('previewUtterances', () => previewUtterances(root as never));
+    if (!preview.ok && !(preview.error instanceof UtterancePreviewError)) {
       report.throws++;
-      fail(index, `parseSubscriptionChanged threw ${safeText(error)}`);
+      fail(`previewUtterances threw ${safeText(preview.error)}`);
+    }
+    const parsed = time('parseSubscriptionChanged', () => parseSubscriptionChanged(root));
+    if (!parsed.ok) {
+      report.throws++;
+      fail(`parseSubscriptionChanged threw ${safeText(parsed.error)}`);
     }
   }
   return report;
+}
+
+function once<T>(call: () => T): Outcome<T> {
+  const started = performance.now();
+  try {
+    const value = call();
+    return { ok: true, value, ms: performance.now() - started };
+  } catch (error) {
+    return { ok: false, error, ms: performance.now() - started };
+  }
 }
 
 function safeText(error: unknown): string {
@@ -131,172 +193,7 @@ function safeText(error: unknown): string {
   }
 }
 
-/** Every object or array node of `value` reachable as plain JSON, with its parent key. */
-function nodes(value: unknown): Node[] {
-  const found: Node[] = [];
-  const visit = (node: unknown, depth: number) => {
-    if (typeof node !== 'object' || node === null || depth > 8 || found.length > 200) return;
-    if (hostile.has(node)) return;
-    found.push(node as Node);
-    for (const child of Object.values(node)) visit(child, depth + 1);
-  };
-  visit(value, 0);
-  return found;
-}
-
-const throwing = (thrown: () => unknown) => () => {
-  throw thrown();
-};
-
-/** Thrown values: an Error, a Symbol, and a Proxy that has no string form at all. */
-const thrownValues: (() => unknown)[] = [
-  () => new Error('boom'),
-  () => Symbol('boom'),
-  () => Object.create(null) as object,
-  () =>
-    new Proxy(
-      {},
-      {
-        get: () => {
-          throw new Error('no string form');
-        },
-        getPrototypeOf: () => {
-          throw new Error('no prototype');
-        },
-      },
-    ),
-];
-
-/** What hostileValue made: the harness never reads into these itself. */
-const hostile = new WeakSet<object>();
-
-function hostileValue(
-  next: () => number,
-  pick: <T>(items: readonly T[]) => T,
-  root: unknown,
-): unknown {
-  const value = makeHostile(next, pick, root);
-  if (typeof value === 'object' && value !== null && value !== root) hostile.add(value);
-  return value;
-}
-
-function makeHostile(
-  next: () => number,
-  pick: <T>(items: readonly T[]) => T,
-  root: unknown,
-): unknown {
-  const thrown = pick(thrownValues);
-  switch (Math.floor(next() * 12)) {
-    case 0: {
-      const trap = throwing(thrown);
-      return new Proxy(
-        {},
-        {
-          get: trap,
-          has: trap,
-          ownKeys: trap,
-          getOwnPropertyDescriptor: trap,
-          getPrototypeOf: trap,
-        },
-      );
-    }
-    case 1: {
-      const revocable = Proxy.revocable({}, {});
-      revocable.revoke();
-      return revocable.proxy;
-    }
-    case 2:
-      return Object.defineProperty({}, pick(['name', 'locale', 'type', 'payload']), {
-        get: throwing(thrown),
-        enumerable: true,
-      });
-    case 3:
-      return root; // a cycle
-    case 4: {
-      // A graph of shared references: 2^40 paths, 41 objects.
-      let node: unknown = { name: 'leaf' };
-      for (let depth = 0; depth < 40; depth++) node = [node, node];
-      return node;
-    }
-    case 5: {
-      let node: unknown = 'leaf';
-      for (let depth = 0; depth < 40; depth++) node = { a: node, b: node };
-      return [node, node, { ...(node as object) }];
-    }
-    case 6:
-      return pick([NaN, Infinity, -0, 10n, Symbol('s'), () => 1, undefined]);
-    case 7:
-      return 'x'.repeat(1 + Math.floor(next() * 200_000));
-    case 8:
-      return Array.from({ length: 1 + Math.floor(next() * 2000) }, (_, i) => ({ i: i % 3 }));
-    case 9:
-      return new Proxy([1, 2, 3], { get: throwing(thrown) });
-    case 10:
-      return Object.create({ inherited: true, name: 'AMAZON.WeatherAlert.Activated' }) as object;
-    default:
-      return `localizedattribute:${pick(['name', 'title', '__proto__', 'constructor'])}`;
-  }
-}
-
-function mutate(root: unknown, next: () => number, pick: <T>(items: readonly T[]) => T): unknown {
-  const all = nodes(root);
-  if (all.length === 0) return hostileValue(next, pick, root);
-  const node = pick(all);
-  const keys = Object.keys(node);
-  const key = keys.length > 0 ? pick(keys) : '0';
-  switch (Math.floor(next() * 9)) {
-    case 0:
-    case 1:
-      (node as Record<string, unknown>)[key] = hostileValue(next, pick, root);
-      return root;
-    case 2: {
-      // Keys that live on Object.prototype, as own properties (JSON.parse makes them so).
-      const name = pick(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']);
-      Object.defineProperty(node, name, {
-        value: pick(['x', 1, {}]),
-        enumerable: true,
-        configurable: true,
-        writable: true,
-      });
-      return root;
-    }
-    case 3: {
-      // A field moved onto the prototype: JSON would not send it.
-      if (Array.isArray(node) || keys.length === 0) return root;
-      const value = (node as Record<string, unknown>)[key];
-      delete (node as Record<string, unknown>)[key];
-      Object.setPrototypeOf(node, { [key]: value });
-      return root;
-    }
-    case 4:
-      delete (node as Record<string, unknown>)[key];
-      return root;
-    case 5: {
-      // Unknown keys: many, or long (no "did you mean" may cost much).
-      const count = next() < 0.02 ? 20_000 : 1 + Math.floor(next() * 50);
-      const length = next() < 0.5 ? 8 : 300;
-      for (let i = 0; i < count; i++) {
-        (node as Record<string, unknown>)[`${'k'.repeat(length)}${i}`] = i;
-      }
-      return root;
-    }
-    case 6: {
-      // A sub-millisecond expiry window right at its bounds.
-      if (typeof root !== 'object' || root === null) return root;
-      const event = root as Record<string, unknown>;
-      const bound = pick([5, 24 * 60]);
-      const base = Date.UTC(2020, 0, 1) + Math.floor(next() * 1e9);
-      const fraction = () => pick(['', '.0', '.0005', '.999', '.9999', '.1234567', '.000000001']);
-      const at = (ms: number, digits: string) =>
-        `${new Date(ms).toISOString().slice(0, 19)}${digits}Z`;
-      event.timestamp = at(base, fraction());
-      event.expiryTime = at(base + bound * 60_000 + pick([-1000, 0, 1000]), fraction());
-      return root;
-    }
-    case 7:
-      (node as Record<string, unknown>)[key] = `localizedattribute:${pick(['name', 'title', 'x'])}`;
-      return root;
-    default:
-      return Object.assign(Object.create(null) as object, node);
-  }
+/** One line per slow call: what was called, how long it took, on what. */
+export function describeSlowCall(slow: SlowCall): string {
+  return `case ${slow.index}: ${slow.call} took ${slow.ms.toFixed(1)} ms on ${describeBytes(slow.bytes)} (${slow.kinds.join(', ')})`;
 }

@@ -2,7 +2,7 @@ import type { Name } from '../../codegen/code.js';
 import { Code, code, docComment, join, regexp } from '../../codegen/code.js';
 import { commentText } from '../../codegen/literal.js';
 import { escapeSegment } from '../../definitions/pointer.js';
-import type { Field, ObjectField } from '../../model/types.js';
+import { primitiveItems, type Field, type ObjectField } from '../../model/types.js';
 import type { EmitState } from './state.js';
 import { constantName } from './state.js';
 
@@ -65,7 +65,7 @@ export function fullCheck(
             const ${item} = readItem(c, ${items}, ${index}, ${path});
             ${itemCheck}
           }
-          ${field.uniqueItems ? code`unique(c, ${items}, ${count}, ${path});` : code``}
+          ${field.uniqueItems ? code`unique(c, ${items}, ${count}, ${path}${primitiveItems(field) ? code`, true` : code``});` : code``}
         }`;
     }
   }
