@@ -65,13 +65,16 @@ function isLoopback(endpoint: string | undefined): boolean {
 
 export async function connectDynamo(
   options: DynamoConnectOptions,
-  load: () => Promise<[unknown, unknown]> = () =>
-    Promise.all([import('@aws-sdk/client-dynamodb'), import('@aws-sdk/lib-dynamodb')]),
+  load?: () => Promise<[unknown, unknown]>,
 ): Promise<DynamoConnection & { owned: boolean }> {
   let client: ClientModule;
   let lib: LibModule;
   try {
-    const [clientModule, libModule] = await load();
+    // The import() sits inside the try so bundlers leave a package that is not installed for run
+    // time (esbuild fails the build otherwise): a skill using another store bundles without it.
+    const [clientModule, libModule] = load
+      ? await load()
+      : await Promise.all([import('@aws-sdk/client-dynamodb'), import('@aws-sdk/lib-dynamodb')]);
     client = interopDefault<ClientModule>(clientModule);
     lib = interopDefault<LibModule>(libModule);
   } catch (error) {

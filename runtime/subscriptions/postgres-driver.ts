@@ -32,11 +32,13 @@ interface PgModule {
 export async function createPostgresPool(
   url: string,
   max?: number,
-  load: () => Promise<unknown> = () => import('pg'),
+  load?: () => Promise<unknown>,
 ): Promise<PostgresPool> {
   let pg: PgModule;
   try {
-    pg = interopDefault<PgModule>(await load());
+    // The import() sits inside the try so bundlers leave a package that is not installed for run
+    // time (esbuild fails the build otherwise): a skill using another store bundles without it.
+    pg = interopDefault<PgModule>(await (load ? load() : import('pg')));
   } catch (error) {
     throw new MissingStoreDriverError('PostgresSubscriptionStore', ['pg'], error);
   }
