@@ -70,11 +70,11 @@ export async function connectDynamo(
   let client: ClientModule;
   let lib: LibModule;
   try {
-    // The import() sits inside the try so bundlers leave a package that is not installed for run
-    // time (esbuild fails the build otherwise): a skill using another store bundles without it.
+    // `await import()` directly inside a try: bundlers (esbuild) then leave a package that is not
+    // installed for run time instead of failing the build of a skill that uses another store.
     const [clientModule, libModule] = load
       ? await load()
-      : await Promise.all([import('@aws-sdk/client-dynamodb'), import('@aws-sdk/lib-dynamodb')]);
+      : [await import('@aws-sdk/client-dynamodb'), await import('@aws-sdk/lib-dynamodb')];
     client = interopDefault<ClientModule>(clientModule);
     lib = interopDefault<LibModule>(libModule);
   } catch (error) {

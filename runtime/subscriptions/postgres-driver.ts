@@ -36,9 +36,9 @@ export async function createPostgresPool(
 ): Promise<PostgresPool> {
   let pg: PgModule;
   try {
-    // The import() sits inside the try so bundlers leave a package that is not installed for run
-    // time (esbuild fails the build otherwise): a skill using another store bundles without it.
-    pg = interopDefault<PgModule>(await (load ? load() : import('pg')));
+    // `await import()` directly inside a try: bundlers (esbuild) then leave a package that is not
+    // installed for run time instead of failing the build of a skill that uses another store.
+    pg = interopDefault<PgModule>(load ? await load() : await import('pg'));
   } catch (error) {
     throw new MissingStoreDriverError('PostgresSubscriptionStore', ['pg'], error);
   }

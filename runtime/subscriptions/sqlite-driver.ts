@@ -33,9 +33,9 @@ async function resolveConstructor(
 ): Promise<DatabaseConstructor> {
   let loaded: unknown;
   try {
-    // The import() sits inside the try so bundlers leave a package that is not installed for run
-    // time (esbuild fails the build otherwise): a skill using another store bundles without it.
-    loaded = await (load ? load() : import('better-sqlite3'));
+    // `await import()` directly inside a try: bundlers (esbuild) then leave a package that is not
+    // installed for run time instead of failing the build of a skill that uses another store.
+    loaded = load ? await load() : await import('better-sqlite3');
   } catch (error) {
     throw new MissingSqliteDriverError(error);
   }
