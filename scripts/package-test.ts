@@ -42,6 +42,7 @@ try {
     for (const required of [
       'bin/proactive-events.js',
       'dist/cli/main.js',
+      'dist/bundle/generated/index.js',
       'dist/generated/index.d.cts',
       'definitions/envelope.yaml',
       'generated/schemas/proactive-event.schema.json',

@@ -192,6 +192,7 @@ export async function cjsSteps(steps: StepCounter, root: string, tarball: string
             'subscriptions/jovo': true,
             doctor: true,
           },
+          oneErrorClass: true,
           valid: true,
           preview: 'Your order from Example Shop has been shipped.',
         },

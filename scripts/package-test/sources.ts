@@ -95,6 +95,8 @@ const event = api.createOrderStatusUpdatedEvent({
 console.log(
   JSON.stringify({
     loaded,
+    // One class across the entries (the bundled entries share chunks): instanceof holds.
+    oneErrorClass: api.ProactiveEventsError === require('alexa-proactive-events/runtime').ProactiveEventsError,
     valid: api.validateProactiveEvent(event).valid,
     preview: api.previewUtterance(event),
   }),

@@ -33,7 +33,7 @@ function runtimeImports(entry: string): Set<string> {
 
 describe('the package', () => {
   const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
-    exports: Record<string, { import: string } | string>;
+    exports: Record<string, { import: { default: string } } | string>;
     dependencies: Record<string, string>;
     peerDependenciesMeta?: Record<string, unknown>;
   };
@@ -86,7 +86,9 @@ describe('the package', () => {
   it.each(Object.entries(manifest.exports).filter(([, target]) => typeof target !== 'string'))(
     '%s needs no generation-time tool at run time',
     (_subpath, target) => {
-      const imports = runtimeImports(join(repoRoot, (target as { import: string }).import));
+      // The file Node loads (the bundled entry and its chunks).
+      const loaded = (target as { import: { default: string } }).import.default;
+      const imports = runtimeImports(join(repoRoot, loaded));
       const allowed = new Set([
         'node:*',
         ...Object.keys(manifest.dependencies).filter((name) => name !== 'yargs'),
