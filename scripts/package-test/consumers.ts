@@ -226,6 +226,8 @@ import type { RequestEnvelope } from 'ask-sdk-model';
 import { MemorySubscriptionStore, SubscriptionTracker } from 'alexa-proactive-events/subscriptions';
 import { createSubscriptionChangedHandler } from 'alexa-proactive-events/subscriptions/ask-sdk';
 
+declare const console: { log(...values: unknown[]): void };
+
 const tracker = new SubscriptionTracker({ store: new MemorySubscriptionStore() });
 const skill = SkillBuilders.custom().addRequestHandlers(createSubscriptionChangedHandler(tracker)).create();
 const request = ${JSON.stringify(subscriptionRequest('amzn1.ask.account.BOB', 'req-2', ['AMAZON.MessageAlert.Activated']))};
@@ -242,23 +244,9 @@ skill
         `ask-sdk-core@${pinned.devDependencies['ask-sdk-core']}`,
         `ask-sdk-model@${pinned.devDependencies['ask-sdk-model']}`,
       ]);
-      // ask-sdk-core's own declarations need Node's types; the package's own are checked above.
       writeProjectFiles(dir, {
         'ask/src/skill.ts': source,
-        'ask/tsconfig.json': `${JSON.stringify(
-          {
-            compilerOptions: {
-              ...strictNoNode,
-              module: 'node16',
-              moduleResolution: 'node16',
-              lib: ['ES2022', 'DOM'],
-              skipLibCheck: true,
-            },
-            include: ['src'],
-          },
-          null,
-          2,
-        )}\n`,
+        'ask/tsconfig.json': tsconfig({ module: 'node16', moduleResolution: 'node16' }),
       });
       await typecheck(join(dir, 'ask'), 'tsconfig.json');
       const result = await runExpecting('node', ['ask/out/skill.js'], { cwd: dir });
