@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, one after another, in one process.
 import { runFuzzBench } from './fuzz.bench.js';
 import { runGenerateBench } from './generate.bench.js';
+import { runPackageBench } from './package.bench.js';
 import { runPreviewBench } from './preview.bench.js';
 import { runSendBench } from './send.bench.js';
 import { runSendFaultsBench } from './send-faults.bench.js';
@@ -14,3 +15,4 @@ await runPreviewBench();
 await runSendBench();
 await runSendFaultsBench();
 await runSubscriptionsBench();
+await runPackageBench();
