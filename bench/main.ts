@@ -2,6 +2,7 @@
 import { runCampaignBench } from './campaign.bench.js';
 import { runFuzzBench } from './fuzz.bench.js';
 import { runGenerateBench } from './generate.bench.js';
+import { runPackageBench } from './package.bench.js';
 import { runPreviewBench } from './preview.bench.js';
 import { runSendBench } from './send.bench.js';
 import { runSendFaultsBench } from './send-faults.bench.js';
@@ -16,3 +17,4 @@ await runSendBench();
 await runSendFaultsBench();
 await runSubscriptionsBench();
 await runCampaignBench();
+await runPackageBench();

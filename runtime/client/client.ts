@@ -10,7 +10,7 @@ import {
   SendInterruptedError,
   type AmazonErrorBody,
 } from './errors.js';
-import { untilAborted } from './abort.js';
+import { untilAborted, type AbortSignalLike } from './abort.js';
 import { prepareEvent, prepareSerialized, type PreparedEvent } from './prepare.js';
 import { redactAndClip, redactDeep, redactError, redactSecrets } from './redact.js';
 import {
@@ -188,7 +188,7 @@ export class ProactiveEventsClient {
    */
   async sendProactiveEvent(
     event: ProactiveEventInput,
-    options: { signal?: AbortSignal } = {},
+    options: { signal?: AbortSignalLike } = {},
   ): Promise<SendResult> {
     try {
       return await this.#sendPrepared(this.#prepare(event), options.signal);
@@ -208,7 +208,7 @@ export class ProactiveEventsClient {
     return prepared;
   }
 
-  async #sendPrepared(prepared: PreparedEvent, signal?: AbortSignal): Promise<SendResult> {
+  async #sendPrepared(prepared: PreparedEvent, signal?: AbortSignalLike): Promise<SendResult> {
     const { body, referenceId, audience } = prepared;
     let maybeDelivered = prepared.maybeDelivered;
     let attempts = 0;
@@ -408,7 +408,7 @@ export class ProactiveEventsClient {
   }
 
   /** Waits between attempts; an abort cuts the wait short (the loop then stops before the next one). */
-  async #pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  async #pause(ms: number, signal: AbortSignalLike | undefined): Promise<void> {
     await untilAborted(this.#sleep(ms), signal);
   }
 

@@ -10,6 +10,7 @@
  * be resumed (`runResume`) without sending a confirmed event twice.
  */
 import { ProactiveEventValidationError } from '../validation/issues.js';
+import type { AbortSignalLike } from './abort.js';
 import { LwaError, ProactiveEventsNetworkError, SendInterruptedError } from './errors.js';
 import { referenceIdOf } from './event-info.js';
 import { SendJournal, type JournalOutcome } from './journal.js';
@@ -34,7 +35,7 @@ export interface SendManyOptions {
    * Stops the run: no event is taken after it fires, in-flight events end after their current attempt
    * (no further retries) and are reported `unsent`.
    */
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
   /** Called after each event settles. */
   onProgress?: (progress: SendProgress) => void;
 }
@@ -125,7 +126,7 @@ type SendResultLike = {
 export interface SendManyDeps {
   prepare: (event: unknown) => PreparedEvent;
   prepareSerialized: (body: string, maybeDelivered: boolean) => PreparedEvent;
-  send: (prepared: PreparedEvent, signal?: AbortSignal) => Promise<SendResultLike>;
+  send: (prepared: PreparedEvent, signal?: AbortSignalLike) => Promise<SendResultLike>;
   reserveConnections: (connections: number) => void;
   now: Clock;
 }

@@ -65,13 +65,16 @@ function isLoopback(endpoint: string | undefined): boolean {
 
 export async function connectDynamo(
   options: DynamoConnectOptions,
-  load: () => Promise<[unknown, unknown]> = () =>
-    Promise.all([import('@aws-sdk/client-dynamodb'), import('@aws-sdk/lib-dynamodb')]),
+  load?: () => Promise<[unknown, unknown]>,
 ): Promise<DynamoConnection & { owned: boolean }> {
   let client: ClientModule;
   let lib: LibModule;
   try {
-    const [clientModule, libModule] = await load();
+    // `await import()` directly inside a try: bundlers (esbuild) then leave a package that is not
+    // installed for run time instead of failing the build of a skill that uses another store.
+    const [clientModule, libModule] = load
+      ? await load()
+      : [await import('@aws-sdk/client-dynamodb'), await import('@aws-sdk/lib-dynamodb')];
     client = interopDefault<ClientModule>(clientModule);
     lib = interopDefault<LibModule>(libModule);
   } catch (error) {

@@ -32,11 +32,13 @@ interface PgModule {
 export async function createPostgresPool(
   url: string,
   max?: number,
-  load: () => Promise<unknown> = () => import('pg'),
+  load?: () => Promise<unknown>,
 ): Promise<PostgresPool> {
   let pg: PgModule;
   try {
-    pg = interopDefault<PgModule>(await load());
+    // `await import()` directly inside a try: bundlers (esbuild) then leave a package that is not
+    // installed for run time instead of failing the build of a skill that uses another store.
+    pg = interopDefault<PgModule>(load ? await load() : await import('pg'));
   } catch (error) {
     throw new MissingStoreDriverError('PostgresSubscriptionStore', ['pg'], error);
   }

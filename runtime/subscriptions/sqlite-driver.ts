@@ -20,7 +20,7 @@ let cached: Promise<DatabaseConstructor> | undefined;
  */
 export function loadBetterSqlite3(load?: () => Promise<unknown>): Promise<DatabaseConstructor> {
   if (load === undefined) {
-    cached ??= resolveConstructor(() => import('better-sqlite3'));
+    cached ??= resolveConstructor(undefined);
     // A failed load is not cached: installing the package and retrying must work.
     cached.catch(() => (cached = undefined));
     return cached;
@@ -28,10 +28,14 @@ export function loadBetterSqlite3(load?: () => Promise<unknown>): Promise<Databa
   return resolveConstructor(load);
 }
 
-async function resolveConstructor(load: () => Promise<unknown>): Promise<DatabaseConstructor> {
+async function resolveConstructor(
+  load: (() => Promise<unknown>) | undefined,
+): Promise<DatabaseConstructor> {
   let loaded: unknown;
   try {
-    loaded = await load();
+    // `await import()` directly inside a try: bundlers (esbuild) then leave a package that is not
+    // installed for run time instead of failing the build of a skill that uses another store.
+    loaded = load ? await load() : await import('better-sqlite3');
   } catch (error) {
     throw new MissingSqliteDriverError(error);
   }
