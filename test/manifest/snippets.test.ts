@@ -60,7 +60,7 @@ describe('manifest snippets', () => {
     const run = await runCapturedCli([
       'manifest',
       '--events',
-      'WetherAlert,AMAZON.OrderStatus.Update,Parcel',
+      'WetherAlert,AMAZON.OrderStatus.Update,Zeppelin',
     ]);
     expect(run).toEqual({
       code: 2,
@@ -68,7 +68,7 @@ describe('manifest snippets', () => {
       stderr: [
         '--events: unknown event "WetherAlert" (did you mean "WeatherAlert"?)',
         '--events: unknown event "AMAZON.OrderStatus.Update" (did you mean "AMAZON.OrderStatus.Updated"?)',
-        '--events: unknown event "Parcel" (one of AMAZON.WeatherAlert.Activated, AMAZON.SportsEvent.Updated, AMAZON.MessageAlert.Activated, AMAZON.OrderStatus.Updated, AMAZON.Occasion.Updated, AMAZON.TrashCollectionAlert.Activated, AMAZON.MediaContent.Available, AMAZON.SocialGameInvite.Available)',
+        `--events: unknown event "Zeppelin" (one of ${publishableEvents.join(', ')})`,
         '',
       ].join('\n'),
     });

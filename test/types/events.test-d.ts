@@ -8,7 +8,8 @@ import type {
   ProactiveEvent,
   RelevantAudience,
 } from '../../generated/index.js';
-import { exampleEvents } from '../../generated/index.js';
+import { exampleEvents, type eventNames } from '../../generated/index.js';
+import type { AmazonEventName } from '../support/amazon-schemas.js';
 
 const envelope = {
   timestamp: '2019-05-15T10:00:00Z',
@@ -28,17 +29,11 @@ describe('emitted types', () => {
     >();
   });
 
-  it('unions the eight names and narrows the payload by event.name', () => {
-    expectTypeOf<EventName>().toEqualTypeOf<
-      | 'AMAZON.WeatherAlert.Activated'
-      | 'AMAZON.SportsEvent.Updated'
-      | 'AMAZON.MessageAlert.Activated'
-      | 'AMAZON.OrderStatus.Updated'
-      | 'AMAZON.Occasion.Updated'
-      | 'AMAZON.TrashCollectionAlert.Activated'
-      | 'AMAZON.MediaContent.Available'
-      | 'AMAZON.SocialGameInvite.Available'
-    >();
+  it('unions the catalog’s names, Amazon’s eight among them, and narrows the payload by event.name', () => {
+    // The union of the types and the catalog's list are emitted apart; they must agree exactly.
+    expectTypeOf<EventName>().toEqualTypeOf<(typeof eventNames)[number]>();
+    expectTypeOf<AmazonEventName>().toExtend<EventName>();
+    expectTypeOf<'AMAZON.Nothing.Happened'>().not.toExtend<EventName>();
     const narrow = (event: ProactiveEvent) => {
       if (event.event.name === 'AMAZON.OrderStatus.Updated') {
         expectTypeOf(event.event.payload).toEqualTypeOf<PayloadOf<'AMAZON.OrderStatus.Updated'>>();
