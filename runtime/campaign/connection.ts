@@ -6,6 +6,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DEFAULT_PREFIX, queueName } from './keys.js';
 import { connectRedis, loadBullMQ, type BullMQModule } from './load.js';
+import { ProactiveEventsError } from '../errors.js';
 
 const CONNECT_TIMEOUT_MS = 5000;
 
@@ -35,7 +36,7 @@ export class CampaignConnection {
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new Error(`no answer within ${CONNECT_TIMEOUT_MS} ms`)),
+        () => reject(new ProactiveEventsError(`no answer within ${CONNECT_TIMEOUT_MS} ms`)),
         CONNECT_TIMEOUT_MS,
       );
     });
@@ -44,9 +45,8 @@ export class CampaignConnection {
     } catch (error) {
       redis.disconnect();
       const where = new URL(url).host;
-      throw new Error(`cannot reach Redis at ${where}: ${(error as Error).message}`, {
-        cause: error,
-      });
+      // No `cause`: the driver's error may carry the URL with its password.
+      throw new ProactiveEventsError(`cannot reach Redis at ${where}: ${(error as Error).message}`);
     } finally {
       clearTimeout(timer);
     }

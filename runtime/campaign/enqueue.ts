@@ -8,6 +8,7 @@ import type { SubscriberSource } from '../client/send-to-subscribers.js';
 import type { CampaignConnection } from './connection.js';
 import { addressTo, eventNameOf, recipientOf, type CampaignJobData } from './job-data.js';
 import { campaignKeys, jobId } from './keys.js';
+import { ProactiveEventsError } from '../errors.js';
 
 export interface EnqueueOptions {
   /** Attempts per event, first one included (network errors, 429, 5xx). Default 5. */
@@ -31,7 +32,7 @@ export interface EnqueueResult {
 /** While an enqueuer works, workers keep serving the campaign even when its queue runs dry. */
 const ENQUEUING_TTL_MS = 60_000;
 
-export class CampaignTemplateMismatchError extends Error {
+export class CampaignTemplateMismatchError extends ProactiveEventsError {
   constructor(campaignId: string) {
     super(
       `campaign ${campaignId} was started with a different template: choose another campaign id`,

@@ -4,13 +4,15 @@
  * million copies of the same event.
  */
 import { audienceOf, referenceIdOf } from '../client/event-info.js';
+import { ProactiveEventsError } from '../errors.js';
 
 export type CampaignJobData = { readonly event: object } | { readonly user: string };
 
 /** The event a job sends. */
 export function eventOfJob(data: CampaignJobData, template: object | undefined): object {
   if ('event' in data) return data.event;
-  if (template === undefined) throw new Error('fan-out job without a campaign template');
+  if (template === undefined)
+    throw new ProactiveEventsError('fan-out job without a campaign template');
   return addressTo(template, data.user);
 }
 

@@ -4,11 +4,12 @@
  */
 import type * as BullMQ from 'bullmq';
 import type { Redis } from 'ioredis';
+import { ProactiveEventsError } from '../errors.js';
 
 export type BullMQModule = typeof BullMQ;
 
 /** Thrown when bullmq or ioredis is not installed; the message says what to install. */
-export class MissingQueuePackageError extends Error {
+export class MissingQueuePackageError extends ProactiveEventsError {
   constructor(
     readonly packageName: string,
     reason: unknown,

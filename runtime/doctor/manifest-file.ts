@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { readProjectJs, ProjectJsError } from './project-js.js';
+import { ProactiveEventsError } from '../errors.js';
 
 export interface ManifestSource {
   readonly file: string;
@@ -18,7 +19,7 @@ export interface ManifestSource {
 }
 
 /** The file cannot be read or parsed: a one-line message naming the file (and line:column). */
-export class ManifestReadError extends Error {
+export class ManifestReadError extends ProactiveEventsError {
   override name = 'ManifestReadError';
 }
 

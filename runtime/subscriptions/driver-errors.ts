@@ -3,7 +3,8 @@
  * packages to install; it must not mention the drivers' types, so the package's public
  * declarations load without them.
  */
-export class MissingStoreDriverError extends Error {
+import { ProactiveEventsError } from '../errors.js';
+export class MissingStoreDriverError extends ProactiveEventsError {
   constructor(
     readonly store: string,
     readonly packages: readonly string[],

@@ -36,6 +36,7 @@ import {
   type StoreChange,
   type UserState,
 } from './store.js';
+import { ProactiveEventsError } from '../errors.js';
 
 export interface DynamoSubscriptionStoreOptions extends DynamoConnectOptions {
   /** The table, created by `createSubscriptionsTable` or `proactive-events subscriptions create-table`. */
@@ -82,7 +83,7 @@ export class DynamoSubscriptionStore implements ListableSubscriptionStore {
   }
 
   private async send<T>(command: unknown): Promise<T> {
-    if (this.closed) throw new Error('DynamoSubscriptionStore is closed');
+    if (this.closed) throw new ProactiveEventsError('DynamoSubscriptionStore is closed');
     return (await this.connection.client.send(command)) as T;
   }
 
@@ -98,10 +99,9 @@ export class DynamoSubscriptionStore implements ListableSubscriptionStore {
       );
     } catch (error) {
       if (awsErrorName(error) !== 'ResourceNotFoundException') throw error;
-      throw new Error(
+      throw new ProactiveEventsError(
         `DynamoDB table "${this.table}" does not exist: create it with ` +
           `"proactive-events subscriptions create-table --store dynamodb://${this.table}"`,
-        { cause: error },
       );
     }
     const version = meta.Item?.version ?? 0;

@@ -15,6 +15,7 @@
  * usersPage merges the shards' sorted pages.
  */
 import { awsErrorName, type DynamoConnection } from './dynamodb-driver.js';
+import { ProactiveEventsError } from '../errors.js';
 
 export const SCHEMA_VERSION = 1;
 /** Fixed forever: changing it would move every user item. */
@@ -80,7 +81,7 @@ export async function createSubscriptionsTable(
     };
     if (described.Table?.TableStatus === 'ACTIVE') break;
     if (Date.now() > deadline)
-      throw new Error(`table ${table} is not ACTIVE after ${timeoutMs} ms`);
+      throw new ProactiveEventsError(`table ${table} is not ACTIVE after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   await client.send(

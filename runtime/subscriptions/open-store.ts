@@ -11,6 +11,7 @@
 import type { DynamoConnectOptions } from './dynamodb-driver.js';
 import type { PostgresPool } from './postgres-driver.js';
 import type { ListableSubscriptionStore } from './store.js';
+import { ProactiveEventsError } from '../errors.js';
 
 export interface OpenSubscriptionStoreOptions {
   /** PostgreSQL: a pool of your own instead of one made from the URL. */
@@ -23,7 +24,7 @@ export const STORE_URL_FORMS =
   'sqlite:PATH, memory:, postgres://USER@HOST/DB or dynamodb://TABLE?region=…&endpoint=…';
 
 /** Thrown for a store URL this package cannot open; the message is one line. */
-export class InvalidStoreUrlError extends Error {
+export class InvalidStoreUrlError extends ProactiveEventsError {
   constructor(message: string) {
     super(message);
     this.name = 'InvalidStoreUrlError';

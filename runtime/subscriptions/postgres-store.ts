@@ -20,6 +20,7 @@ import {
   type StoreChange,
   type UserState,
 } from './store.js';
+import { ProactiveEventsError } from '../errors.js';
 
 export interface PostgresSubscriptionStoreOptions {
   /** A `postgres://` URL; the store creates (and on close ends) a pg Pool for it. */
@@ -53,7 +54,7 @@ export class PostgresSubscriptionStore implements ListableSubscriptionStore {
   /** Connects, creates or migrates the schema, and returns the store. */
   static async open(options: PostgresSubscriptionStoreOptions): Promise<PostgresSubscriptionStore> {
     if (!options.pool && !options.url) {
-      throw new Error('PostgresSubscriptionStore needs a `url` or a `pool`');
+      throw new ProactiveEventsError('PostgresSubscriptionStore needs a `url` or a `pool`');
     }
     const pool = options.pool ?? (await createPostgresPool(options.url!, options.maxConnections));
     const schema = options.schema ?? 'public';
@@ -72,7 +73,7 @@ export class PostgresSubscriptionStore implements ListableSubscriptionStore {
   }
 
   private get db(): PostgresQueryable {
-    if (this.closed) throw new Error('PostgresSubscriptionStore is closed');
+    if (this.closed) throw new ProactiveEventsError('PostgresSubscriptionStore is closed');
     return this.pool;
   }
 
