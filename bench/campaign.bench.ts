@@ -17,6 +17,7 @@ import {
 import { startRedis } from '../scripts/services.js';
 import { weatherEvent } from '../test/support/events.js';
 import { FakeAmazon } from '../test/support/fake-amazon.js';
+import { cliProcessArgs } from '../test/support/run-cli.js';
 
 const EVENTS = Number(process.env.CAMPAIGN_BENCH_EVENTS ?? 100_000);
 const KILL_EVENTS = Number(process.env.CAMPAIGN_BENCH_KILL_EVENTS ?? 20_000);
@@ -46,10 +47,7 @@ function spawnWorker(
   lockMs: number,
 ): ChildProcess {
   const args = [
-    '--import',
-    'tsx',
-    'cli/entry.ts',
-    'worker',
+    ...cliProcessArgs('worker'),
     '--queue',
     redisUrl,
     '--prefix',

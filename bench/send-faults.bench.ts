@@ -9,9 +9,9 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { packageRoot } from '../generator/paths.js';
 import { readJournal } from '../runtime/client/journal.js';
 import { FakeAmazon } from '../test/support/fake-amazon.js';
+import { cliProcessArgs } from '../test/support/run-cli.js';
 
 const CLIENT_ID = 'amzn1.application-oa2-client.bench-faults';
 const CLIENT_SECRET = 'bench-faults-secret';
@@ -60,11 +60,7 @@ export async function runSendFaultsBench(options: SendFaultsBenchOptions = {}): 
           const child = spawn(
             process.execPath,
             [
-              '--import',
-              'tsx',
-              join(packageRoot, 'cli/entry.ts'),
-              'send',
-              ...args,
+              ...cliProcessArgs('send', ...args),
               '--api-url',
               fake.origin,
               '--token-url',

@@ -23,6 +23,5 @@ function findPackageRoot(): string {
 export const packageRoot = findPackageRoot();
 export const definitionSchemaPath = join(packageRoot, 'definitions', 'definition.schema.json');
 export const templatesDir = join(packageRoot, 'templates');
-export const runtimeDir = join(packageRoot, 'runtime');
 export const defaultDefinitionsDir = join(packageRoot, 'definitions');
 export const defaultOutDir = join(packageRoot, 'generated');

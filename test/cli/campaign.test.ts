@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weatherEvent, USER } from '../support/events.js';
 import { FakeAmazon } from '../support/fake-amazon.js';
-import { runCapturedCli } from '../support/run-cli.js';
+import { cliProcessArgs, runCapturedCli } from '../support/run-cli.js';
 import { serviceUrl } from '../support/services.js';
 import { freshPrefix } from '../runtime/campaign/support.js';
 
@@ -218,7 +218,7 @@ function spawnWorker(
   args: string[],
   env: Record<string, string>,
 ): { child: ChildProcess; exit: Promise<number | string> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/entry.ts', ...args], {
+  const child = spawn(process.execPath, cliProcessArgs(...args), {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

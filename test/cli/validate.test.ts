@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCapturedCli } from '../support/run-cli.js';
+import { cliProcessArgs, runCapturedCli } from '../support/run-cli.js';
 import { packageRoot } from '../../generator/paths.js';
 import { gameInvite, trashCollection, variant } from '../validation/fixtures.js';
 
@@ -145,15 +145,7 @@ describe('proactive-events validate', () => {
   it('reads stdin for -', () => {
     const child = spawnSync(
       process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(packageRoot, 'cli/entry.ts'),
-        'validate',
-        '-',
-        '--json',
-        '--no-clock',
-      ],
+      [...cliProcessArgs('validate', '-', '--json', '--no-clock')],
       {
         input: JSON.stringify([gameInvite, { ...gameInvite, referenceId: 'a b' }]),
         encoding: 'utf8',

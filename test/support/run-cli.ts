@@ -1,5 +1,7 @@
 /** Runs the CLI in-process and captures what it writes to stdout and stderr. */
+import { join } from 'node:path';
 import { runCli } from '../../cli/main.js';
+import { packageRoot } from '../../generator/paths.js';
 
 export interface CliRun {
   code: number;
@@ -39,4 +41,12 @@ export async function runCapturedCli(
       else process.env[k] = v;
     }
   }
+}
+
+/**
+ * The arguments of `node` that run the CLI from source in a child process (`--import tsx` is
+ * resolved from the working directory, so children start in the repository root).
+ */
+export function cliProcessArgs(...args: string[]): string[] {
+  return ['--import', 'tsx', join(packageRoot, 'cli/entry.ts'), ...args];
 }

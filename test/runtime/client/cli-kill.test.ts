@@ -8,11 +8,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../../generator/paths.js';
 import { readJournal } from '../../../runtime/client/journal.js';
 import { FakeAmazon } from '../../support/fake-amazon.js';
 import { USER, weatherEvent } from '../../support/events.js';
 import { seededRandom } from '../../support/seeded-random.js';
+import { cliProcessArgs } from '../../support/run-cli.js';
 
 const EVENTS = 400;
 const CLIENT_ID = 'amzn1.application-oa2-client.kill-test';
@@ -49,11 +49,7 @@ function runSend(
   const child = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      join(packageRoot, 'cli/entry.ts'),
-      'send',
-      ...args,
+      ...cliProcessArgs('send', ...args),
       '--api-url',
       fake.origin,
       '--token-url',

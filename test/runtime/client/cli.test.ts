@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readOutbox } from '../../../runtime/client/outbox.js';
 import { FakeAmazon } from '../../support/fake-amazon.js';
 import { weatherEvent } from '../../support/events.js';
-import { runCapturedCli, type CliRun } from '../../support/run-cli.js';
+import { cliProcessArgs, runCapturedCli, type CliRun } from '../../support/run-cli.js';
 
 const CLIENT_ID = 'amzn1.application-oa2-client.cli-test';
 const SECRET = 'XX-cli-distinctive-secret-4242';
@@ -266,7 +266,7 @@ describe('the real entry point (child process)', () => {
     const { promisify } = await import('node:util');
     const result = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', 'cli/entry.ts', 'token', '--token-url', fake.tokenUrl],
+      cliProcessArgs('token', '--token-url', fake.tokenUrl),
       { env: { ...process.env, ...env }, cwd: process.cwd() },
     );
     expect(result.stdout).toContain(
