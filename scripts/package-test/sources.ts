@@ -3,6 +3,19 @@
  * prints one JSON line; `expectedConsumerOutput` is what it must print.
  */
 
+import { readFileSync } from 'node:fs';
+
+/** Every JavaScript subpath package.json exports (not `.`, the JSON schemas or package.json). */
+export const exportedSubpaths: readonly string[] = Object.entries(
+  (
+    JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      exports: Record<string, unknown>;
+    }
+  ).exports,
+)
+  .filter(([key, target]) => key !== '.' && typeof target === 'object')
+  .map(([key]) => key.slice(2));
+
 /**
  * A TypeScript program over the root and every subpath whose types need nothing but the package
  * (the ASK SDK adapter's types need ask-sdk-core: `askSdkSource`). The same text compiles as an ES
@@ -84,7 +97,7 @@ export const expectedConsumerOutput = {
 /** Plain CommonJS: require() of the root and of every subpath, then build, validate, preview. */
 export const requireSource = `'use strict';
 const api = require('alexa-proactive-events');
-const subpaths = ['runtime', 'subscriptions', 'subscriptions/ask-sdk', 'subscriptions/jovo', 'doctor'];
+const subpaths = ${JSON.stringify(exportedSubpaths)};
 const loaded = Object.fromEntries(
   subpaths.map((subpath) => [subpath, Object.keys(require('alexa-proactive-events/' + subpath)).length > 0]),
 );
