@@ -1,12 +1,69 @@
 import { commentText, identifier, literal, propertyKey } from './literal.js';
 
 /**
- * A tiny code builder in the spirit of ajv's `_` and `Name`: emitted code is built from `code`
- * templates in which every interpolated plain value becomes a JSON literal, `Name`s are checked
- * identifiers and `Code` is inserted as is. So no definition text can reach the output unescaped.
+ * The one code builder of the generator, in the spirit of ajv's `_`/`Name` and ts-poet's `code`:
+ * emitted code is built from `code` templates in which every interpolated plain value becomes a
+ * JSON literal, `Name`s are checked identifiers, imported names remember their module, and `Code`
+ * is inserted as is. So no definition text reaches the output unescaped, and a module's imports
+ * are exactly the imported names its code uses (see module.ts).
  */
+
+/** Where an imported name comes from: a package subpath, or another emitted module by its path. */
+export type ModuleRef =
+  | { readonly kind: 'package'; readonly specifier: string }
+  | { readonly kind: 'emitted'; readonly path: string };
+
+/** A name imported from another module; rendered as the bare name, imported by the module. */
+export class ImportedName {
+  /** The name the importing module uses: `name`, or `as` (`import { name as as }`). */
+  readonly local: string;
+
+  constructor(
+    readonly name: string,
+    readonly from: ModuleRef,
+    /** Used in type positions only: `import type`. */
+    readonly typeOnly: boolean,
+    as?: string,
+  ) {
+    identifier(name);
+    this.local = identifier(as ?? name);
+  }
+}
+
+/** The specifier of a module, relative to the module it is written in (for `export … from`). */
+export class SpecifierOf {
+  constructor(readonly from: ModuleRef) {}
+}
+
+type Part = string | ImportedName | SpecifierOf;
+
 export class Code {
-  constructor(readonly text: string) {}
+  readonly parts: readonly Part[];
+
+  constructor(parts: string | readonly Part[]) {
+    this.parts = typeof parts === 'string' ? [parts] : parts;
+  }
+
+  /** The text, emitted modules' specifiers written from the output folder's root. */
+  get text(): string {
+    return this.render('index.ts');
+  }
+
+  /** The text as written in the module at `modulePath` (relative to the output folder). */
+  render(modulePath: string): string {
+    let text = '';
+    for (const part of this.parts) {
+      if (typeof part === 'string') text += part;
+      else if (part instanceof ImportedName) text += part.local;
+      else text += literal(specifierFrom(modulePath, part.from));
+    }
+    return text;
+  }
+
+  /** Every imported name the code uses, in order of use. */
+  imports(): ImportedName[] {
+    return this.parts.filter((part): part is ImportedName => part instanceof ImportedName);
+  }
 
   toString(): string {
     return this.text;
@@ -15,25 +72,36 @@ export class Code {
 
 /** A checked identifier. */
 export class Name extends Code {
-  constructor(name: string) {
+  constructor(readonly name: string) {
     super(identifier(name));
   }
 }
 
 /** Code, a name, or a value to be written as a JSON literal. */
-export type Interpolation = Code | string | number | boolean | null | readonly unknown[] | object;
+export type Interpolation =
+  | Code
+  | ImportedName
+  | SpecifierOf
+  | string
+  | number
+  | boolean
+  | null
+  | readonly unknown[]
+  | object;
 
 /** `code\`if (${name} === ${'TORNADO'})\`` → `if (v === "TORNADO")`. */
 export function code(strings: TemplateStringsArray, ...values: readonly Interpolation[]): Code {
-  let text = strings[0]!;
+  const parts: Part[] = [strings[0]!];
   values.forEach((value, index) => {
-    text += toSource(value) + strings[index + 1]!;
+    if (value instanceof Code) parts.push(...value.parts);
+    else if (value instanceof ImportedName || value instanceof SpecifierOf) parts.push(value);
+    else parts.push(toLiteral(value));
+    parts.push(strings[index + 1]!);
   });
-  return new Code(text);
+  return new Code(merge(parts));
 }
 
-function toSource(value: Interpolation): string {
-  if (value instanceof Code) return value.text;
+function toLiteral(value: Interpolation): string {
   if (typeof value === 'number' && !Number.isFinite(value)) {
     throw new TypeError(`cannot emit the number ${value}`);
   }
@@ -41,17 +109,70 @@ function toSource(value: Interpolation): string {
   return literal(value);
 }
 
+/** Adjacent strings as one, so parts stay few. */
+function merge(parts: readonly Part[]): Part[] {
+  const merged: Part[] = [];
+  for (const part of parts) {
+    const last = merged[merged.length - 1];
+    if (typeof part === 'string' && typeof last === 'string')
+      merged[merged.length - 1] = last + part;
+    else if (part !== '') merged.push(part);
+  }
+  return merged;
+}
+
 /** Joins pieces of code; falsy entries (from `cond && code\`…\``) are dropped. */
 export function join(
   parts: readonly (Code | false | undefined)[],
-  separator: Code = new Code('\n'),
+  separator: Code | string = '\n',
 ): Code {
-  return new Code(
-    parts
-      .filter((part): part is Code => part instanceof Code)
-      .map((part) => part.text)
-      .join(separator.text),
-  );
+  const between = typeof separator === 'string' ? [separator] : separator.parts;
+  const joined: Part[] = [];
+  parts
+    .filter((part): part is Code => part instanceof Code)
+    .forEach((part, index) => {
+      if (index > 0) joined.push(...between);
+      joined.push(...part.parts);
+    });
+  return new Code(merge(joined));
+}
+
+/** A name of the runtime (`alexa-proactive-events/runtime`), imported where it is used. */
+export function runtime(name: string, as?: string): ImportedName {
+  return new ImportedName(name, runtimeModule, false, as);
+}
+
+/** A type of the runtime, imported with `import type` where it is used. */
+export function runtimeType(name: string, as?: string): ImportedName {
+  return new ImportedName(name, runtimeModule, true, as);
+}
+
+/** A name exported by another emitted module (its path in the output folder, e.g. `catalog.ts`). */
+export function emitted(path: string, name: string, typeOnly = false): ImportedName {
+  return new ImportedName(name, { kind: 'emitted', path }, typeOnly);
+}
+
+/** What generated modules import the runtime by (package.json `exports`: `./runtime`). */
+export const runtimeSpecifier = 'alexa-proactive-events/runtime';
+const runtimeModule: ModuleRef = { kind: 'package', specifier: runtimeSpecifier };
+
+/** The specifier of the runtime or of an emitted module, for `export … from ${…}`. */
+export function specifier(from: 'runtime' | { readonly path: string }): SpecifierOf {
+  return new SpecifierOf(from === 'runtime' ? runtimeModule : { kind: 'emitted', path: from.path });
+}
+
+/** How the module at `modulePath` imports `from`: `./types/index.js`, `../../envelope.js`… */
+export function specifierFrom(modulePath: string, from: ModuleRef): string {
+  if (from.kind === 'package') return from.specifier;
+  const here = modulePath.split('/').slice(0, -1);
+  const there = from.path.replace(/\.ts$/, '.js').split('/');
+  let shared = 0;
+  while (shared < here.length && shared < there.length - 1 && here[shared] === there[shared]) {
+    shared++;
+  }
+  const up = here.length - shared;
+  const rest = there.slice(shared).join('/');
+  return up === 0 ? `./${rest}` : `${'../'.repeat(up)}${rest}`;
 }
 
 /** A `/** … *\/` comment line from definition text; empty when there is no text. */
@@ -64,6 +185,11 @@ export function docComment(text: string | undefined): Code {
 export function regexp(pattern: string, flags = 'u'): Code {
   new RegExp(pattern, flags); // throws here, at generation, rather than in the emitted module
   return code`new RegExp(${pattern}, ${flags})`;
+}
+
+/** A property key in an object literal or type: bare when it is an identifier, quoted otherwise. */
+export function key(name: string): Code {
+  return new Code(propertyKey(name));
 }
 
 /** Hands out unique names: `v0`, `v1`… per prefix, never the same name twice. */
@@ -87,7 +213,9 @@ export class Scope {
 }
 
 /** `object.key`, or `object["key"]` when the key is not an identifier. */
-export function member(object: Code, key: string): Code {
-  const name = propertyKey(key);
-  return new Code(name === key ? `${object.text}.${key}` : `${object.text}[${name}]`);
+export function member(object: Code, name: string): Code {
+  const property = propertyKey(name);
+  return property === name
+    ? code`${object}.${new Code(name)}`
+    : code`${object}[${new Code(property)}]`;
 }

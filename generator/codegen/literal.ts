@@ -32,5 +32,9 @@ export function propertyKey(name: string): string {
 
 /** Text safe inside a /** … *\/ comment: no comment terminator, no line separators. */
 export function commentText(text: string): string {
-  return text.replace(/\*\//g, '*\\/').replace(/[\u2028\u2029]/g, ' ');
+  // NUL too: code templates mark their holes with it (templates.ts).
+  return text
+    .replace(/\*\//g, '*\\/')
+    .replace(/[\u2028\u2029]/g, ' ')
+    .replaceAll('\u0000', ' ');
 }

@@ -1,5 +1,6 @@
-import { render } from '../codegen/templates.js';
-import { allSources, type EmitContext, type EmittedFile, emittedImport } from './emitter.js';
+import { emitted, runtime, runtimeType } from '../codegen/code.js';
+import { renderCode } from '../codegen/templates.js';
+import { allSources, emitModule, type EmitContext, type EmittedFile } from './emitter.js';
 import { validateModule } from './validators/module.js';
 
 export const clientModule = 'client.ts';
@@ -9,14 +10,23 @@ export const clientModule = 'client.ts';
  * default, so the runtime never imports generated code and a skill gets validation for free.
  */
 export function emitClient(context: EmitContext): EmittedFile[] {
-  const contents = render('client', {
-    banner: context.banner(
-      'The Proactive Events client, validating with the generated validator.',
-      allSources(context.model),
-    ),
-    runtimeModule: context.runtimeModule,
-    validateModule: emittedImport(validateModule),
-    reference: context.model.envelope.reference,
+  const { envelope } = context.model;
+  const body = renderCode('client', {
+    RuntimeClient: runtime('ProactiveEventsClient', 'RuntimeClient'),
+    RuntimeClientOptions: runtimeType('ProactiveEventsClientOptions', 'RuntimeClientOptions'),
+    validateProactiveEvent: emitted(validateModule, 'validateProactiveEvent'),
+    reference: envelope.reference,
   });
-  return [{ path: clientModule, contents, reexport: 'values' }];
+  return [
+    emitModule(
+      clientModule,
+      {
+        title: 'The Proactive Events client, validating with the generated validator.',
+        reference: envelope.reference,
+        sources: allSources(context.model),
+      },
+      body,
+      'values',
+    ),
+  ];
 }

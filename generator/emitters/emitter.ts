@@ -1,6 +1,12 @@
+import type { Code } from '../codegen/code.js';
+import { renderModule, type ModuleDocs } from '../codegen/module.js';
+import type { EventSchema, Model } from '../model/types.js';
+
+import { runtimeSpecifier } from '../codegen/code.js';
 import { commentText } from '../codegen/literal.js';
 import { render } from '../codegen/templates.js';
-import type { Model } from '../model/types.js';
+
+export { runtimeSpecifier };
 
 /** One file of generated/, by its path relative to the output directory. */
 export interface EmittedFile {
@@ -13,24 +19,29 @@ export interface EmittedFile {
 export interface EmitContext {
   readonly model: Model;
   readonly outDir: string;
-  /**
-   * The import specifier of the run-time half: the package's public subpath, so that modules
-   * generated into a skill's own project run against the installed package.
-   */
+  /** @deprecated for emitters not yet on the code builder: the runtime's import specifier. */
   readonly runtimeModule: string;
-  /** The "generated from … — do not edit" banner for a TypeScript file. */
+  /** @deprecated for emitters not yet on the code builder: the header of a module. */
   banner(title: string, sources: readonly string[]): string;
 }
 
-export type Emitter = (context: EmitContext) => EmittedFile[] | Promise<EmittedFile[]>;
-
-/** The import specifier of an emitted module (e.g. 'types/index.ts') from a module at the top of generated/. */
+/** @deprecated for emitters not yet on the code builder: `./types/index.js` from the top. */
 export function emittedImport(path: string): string {
   return `./${path.replace(/\.ts$/, '.js')}`;
 }
 
-/** What generated modules import the runtime by (package.json `exports`: `./runtime`). */
-export const runtimeSpecifier = 'alexa-proactive-events/runtime';
+export type Emitter = (context: EmitContext) => EmittedFile[] | Promise<EmittedFile[]>;
+
+/** An emitted TypeScript module: the header, the imports its code uses, the code. */
+export function emitModule(
+  path: string,
+  docs: ModuleDocs,
+  body: Code,
+  reexport?: EmittedFile['reexport'],
+): EmittedFile {
+  const contents = renderModule(path, docs, body);
+  return reexport ? { path, contents, reexport } : { path, contents };
+}
 
 export function createContext(model: Model, outDir: string): EmitContext {
   return {
@@ -47,7 +58,17 @@ export function createContext(model: Model, outDir: string): EmitContext {
   };
 }
 
-/** Every definition file of the model, for banners of files built from all of them. */
+/** Every definition file of the model, for headers of modules built from all of them. */
 export function allSources(model: Model): string[] {
   return [model.envelope.source, ...model.events.map((event) => event.source)];
+}
+
+/** Where the modules of one schema live: `events/<TypeStem>/`. */
+export function schemaFolder(event: EventSchema): string {
+  return `events/${event.typeStem}`;
+}
+
+/** The sources of a module built from one schema (the envelope shapes every event). */
+export function schemaSources(model: Model, event: EventSchema): string[] {
+  return [event.source];
 }

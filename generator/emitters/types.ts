@@ -1,140 +1,246 @@
-import { compile } from 'json-schema-to-typescript';
-import { Project, SyntaxKind, type PropertySignature } from 'ts-morph';
+import {
+  code,
+  docComment,
+  emitted,
+  join,
+  key,
+  specifier,
+  type Code,
+  type ImportedName,
+} from '../codegen/code.js';
 import { walkFields } from '../model/build-fields.js';
-import type { Model } from '../model/types.js';
-import { commentText } from '../codegen/literal.js';
-import { allSources, type EmitContext, type EmittedFile } from './emitter.js';
-import { unionDocument, unionSchemaName } from './json-schema.js';
+import type { EventSchema, Field, Model, ObjectField } from '../model/types.js';
+import {
+  allSources,
+  emitModule,
+  schemaFolder,
+  type EmitContext,
+  type EmittedFile,
+} from './emitter.js';
 
+/** generated/types/index.ts: the union of every event and the types over it. */
 export const typesModule = 'types/index.ts';
+/** generated/types/envelope.ts: the envelope every event shares. */
+export const envelopeTypesModule = 'types/envelope.ts';
 
-/**
- * generated/types/index.ts: json-schema-to-typescript turns the union schema into interfaces and
- * literal unions; ts-morph then documents every property from the definitions (the compiler
- * documents only the named type of a property) and adds the helper types over the union.
- */
-export async function emitTypes(context: EmitContext): Promise<EmittedFile[]> {
-  const { model } = context;
-  const compiled = await compile(
-    unionDocument(model, { typeHints: true }) as never,
-    unionSchemaName,
-    {
-      bannerComment: '',
-      additionalProperties: false,
-      declareExternallyReferenced: true,
-      format: false,
-      unknownAny: true,
-      strictIndexSignatures: true,
-      // Plain arrays, not unions of tuples: bounds are checked by the validators, and a
-      // `GarbageType[]` built by a program must stay assignable.
-      maxItems: 0,
-    },
-  );
-
-  // Documentation is spliced into the text in one pass: editing the AST property by property
-  // re-parses the whole file each time, which made 100 schemas take most of a minute.
-  const project = new Project({ useInMemoryFileSystem: true });
-  const parsed = project.createSourceFile(typesModule, compiled);
-  const docs = propertyDocs(model);
-  const insertions: { position: number; text: string }[] = [];
-  const document = (property: PropertySignature, description: string | undefined) => {
-    if (description === undefined || property.getJsDocs().length > 0) return;
-    insertions.push({
-      position: property.getStart(),
-      text: `/** ${commentText(description)} */\n`,
-    });
-  };
-  for (const declaration of parsed.getInterfaces()) {
-    const byProperty = docs.get(declaration.getName());
-    for (const property of declaration.getProperties()) {
-      document(property, byProperty?.get(property.getName()));
-      // The inline `event: { name, payload }` of each event interface.
-      const literal = property.getTypeNode()?.asKind(SyntaxKind.TypeLiteral);
-      const inner = docs.get(`${declaration.getName()}.${property.getName()}`);
-      for (const member of literal?.getProperties() ?? [])
-        document(member, inner?.get(member.getName()));
-    }
-  }
-  let documented = compiled;
-  for (const { position, text } of insertions.sort((x, y) => y.position - x.position)) {
-    documented = documented.slice(0, position) + text + documented.slice(position);
-  }
-  const file = project.createSourceFile(typesModule, documented, { overwrite: true });
-
-  file.addTypeAliases([
-    {
-      isExported: true,
-      name: 'EventName',
-      type: `${unionSchemaName}['event']['name']`,
-      docs: ['The name of every event schema Amazon accepts.'],
-    },
-    {
-      isExported: true,
-      name: 'EventOf',
-      typeParameters: [{ name: 'N', constraint: 'EventName' }],
-      type: `Extract<${unionSchemaName}, { event: { name: N } }>`,
-      docs: ['The complete event (envelope included) of the schema named N.'],
-    },
-    {
-      isExported: true,
-      name: 'PayloadOf',
-      typeParameters: [{ name: 'N', constraint: 'EventName' }],
-      type: `EventOf<N>['event']['payload']`,
-      docs: ['The payload of the schema named N.'],
-    },
-  ]);
-
-  const banner = context.banner(
-    'TypeScript types of every proactive event schema.',
-    allSources(model),
-  );
-  return [{ path: typesModule, contents: `${banner}\n${file.getFullText()}`, reexport: 'types' }];
+/** Where the types of one schema are declared. */
+export function schemaTypesModule(event: EventSchema): string {
+  return `${schemaFolder(event)}/types.ts`;
 }
 
-/** Descriptions of every property, by the name of the interface that declares it. */
-function propertyDocs(model: Model): Map<string, Map<string, string>> {
-  const docs = new Map<string, Map<string, string>>();
-  const envelope = model.envelope;
-  for (const event of model.events) {
-    for (const field of walkFields(event.payload)) {
-      if (field.kind === 'object') {
-        docs.set(
-          field.typeName,
-          new Map(field.properties.map((property) => [property.key, property.description])),
-        );
-      }
-    }
-    const eventType = `${event.typeStem}Event`;
-    docs.set(
-      eventType,
-      new Map([
-        ...envelope.fields.map((field) => [field.key, field.description] as const),
-        ['event', envelope.event.description],
-        ['localizedAttributes', envelope.localizedAttributes.description],
-        ['relevantAudience', envelope.relevantAudience.description],
-      ]),
-    );
-    docs.set(
-      `${eventType}.event`,
-      new Map([
-        ['name', envelope.event.name],
-        ['payload', `${envelope.event.payload} (${event.name})`],
-      ]),
-    );
+/** A type declared by the types of `event` (an object's or enum's typeName), imported where used. */
+export function schemaType(event: EventSchema, typeName: string): ImportedName {
+  return emitted(schemaTypesModule(event), typeName, true);
+}
+
+/** The complete event type of a schema: `<TypeStem>Event`. */
+export function eventType(event: EventSchema): ImportedName {
+  return schemaType(event, `${event.typeStem}Event`);
+}
+
+/** A type of generated/types/index.ts (`ProactiveEvent`, `EventName`, `EventOf`, `PayloadOf`). */
+export function unionType(name: 'ProactiveEvent' | 'EventName' | 'EventOf' | 'PayloadOf') {
+  return emitted(typesModule, name, true);
+}
+
+/** A type of generated/types/envelope.ts. */
+export function envelopeType(name: string): ImportedName {
+  return emitted(envelopeTypesModule, name, true);
+}
+
+/**
+ * The TypeScript types: one module per schema (its event, payload, objects and enums, in the
+ * order of the definition), one for the envelope, and types/index.ts with the union.
+ */
+export function emitTypes(context: EmitContext): EmittedFile[] {
+  const { model } = context;
+  return [
+    ...model.events.map((event) => emitSchemaTypes(model, event)),
+    emitEnvelopeTypes(model),
+    emitUnion(model),
+  ];
+}
+
+function emitSchemaTypes(model: Model, event: EventSchema): EmittedFile {
+  const { envelope } = model;
+  const declarations: Code[] = [
+    code`${docComment(`${event.name}: ${event.description}`)}
+export interface ${eventType(event)} extends ${envelopeType('EventEnvelope')} {
+  ${docComment(envelope.event.description)}
+  event: {
+    ${docComment(envelope.event.name)}
+    name: ${event.name};
+    ${docComment(`${envelope.event.payload} (${event.name})`)}
+    payload: ${schemaType(event, event.payload.typeName)};
+  };
+}`,
+  ];
+  const declared = new Set<string>();
+  for (const field of walkFields(event.payload)) {
+    if ((field.kind !== 'object' && field.kind !== 'enum') || declared.has(field.typeName))
+      continue;
+    declared.add(field.typeName);
+    declarations.push(declaration(event, field));
   }
-  docs.set(
-    'UnicastAudience',
-    new Map([
-      ['type', 'Unicast: one user.'],
-      ['payload', 'The user who receives the event.'],
-    ]),
+  return emitModule(
+    schemaTypesModule(event),
+    {
+      title: `The types of ${event.name}.`,
+      description: event.description,
+      reference: event.reference,
+      sources: [event.source],
+    },
+    join(declarations, '\n\n'),
   );
-  docs.set(
-    'MulticastAudience',
-    new Map([
-      ['type', 'Multicast: every subscribed user.'],
-      ['payload', 'Always empty for Multicast.'],
-    ]),
+}
+
+function declaration(event: EventSchema, field: Field & { typeName: string }): Code {
+  const doc = docComment(
+    field.path.length === 0 ? `The payload of ${event.name}.` : field.description,
   );
-  return docs;
+  const name = schemaType(event, field.typeName);
+  if (field.kind === 'enum') {
+    return code`${doc}
+export type ${name} = ${join(
+      field.values.map((value) => code`${value.value}`),
+      ' | ',
+    )};`;
+  }
+  const object = field as ObjectField;
+  return code`${doc}
+export interface ${name} {
+  ${join(object.properties.map((property) => propertySignature(event, property)))}
+}`;
+}
+
+function propertySignature(event: EventSchema, field: Field): Code {
+  return code`${docComment(field.description)}
+${key(field.key)}${optionalMark(field)}: ${typeOf(event, field)};`;
+}
+
+/** The type of a field's values. */
+function typeOf(event: EventSchema, field: Field): Code {
+  switch (field.kind) {
+    case 'string':
+    case 'date-time':
+      return code`string`;
+    case 'integer':
+      return code`number`;
+    case 'boolean':
+      return code`boolean`;
+    case 'enum':
+    case 'object':
+      return code`${schemaType(event, field.typeName)}`;
+    case 'array': {
+      const item = typeOf(event, field.items);
+      const rest = field.items.kind === 'array' ? code`(${item})[]` : code`${item}[]`;
+      // At least minItems items, as a tuple prefix, so `[]` does not type-check where one is needed.
+      const required = Math.min(field.minItems ?? 0, maxTupleItems);
+      if (required === 0) return rest;
+      return code`[${join(
+        Array.from({ length: required }, () => item),
+        ', ',
+      )}, ...${rest}]`;
+    }
+  }
+}
+
+function emitEnvelopeTypes(model: Model): EmittedFile {
+  const { envelope } = model;
+  const { unicast, multicast } = envelope.relevantAudience;
+  const fields = envelope.fields.map(
+    (field) => code`${docComment(field.description)}
+${key(field.key)}${optionalMark(field)}: string;`,
+  );
+  const body = code`${docComment(`What every event has around its payload. ${envelope.description}`)}
+export interface EventEnvelope {
+  ${join(fields)}
+  ${docComment(envelope.event.description)}
+  event: {
+    ${docComment(envelope.event.name)}
+    name: string;
+    ${docComment(envelope.event.payload)}
+    payload: object;
+  };
+  ${docComment(envelope.localizedAttributes.description)}
+  localizedAttributes: LocalizedAttributeSet[];
+  ${docComment(envelope.relevantAudience.description)}
+  relevantAudience: RelevantAudience;
+}
+
+${docComment(`${envelope.localizedAttributes.description} One entry per locale.`)}
+export interface LocalizedAttributeSet {
+  ${docComment(envelope.localizedAttributes.localeDescription)}
+  locale: string;
+  [key: string]: string | undefined;
+}
+
+${docComment(envelope.relevantAudience.description)}
+export type RelevantAudience = UnicastAudience | MulticastAudience;
+
+${docComment(unicast.description)}
+export interface UnicastAudience {
+  type: "Unicast";
+  payload: {
+    ${docComment(unicast.userDescription)}
+    user: string;
+  };
+}
+
+${docComment(multicast.description)}
+export interface MulticastAudience {
+  type: "Multicast";
+  payload: Record<string, never>;
+}`;
+  return emitModule(
+    envelopeTypesModule,
+    {
+      title: 'The envelope of every proactive event.',
+      description: envelope.description,
+      reference: envelope.reference,
+      sources: [envelope.source],
+    },
+    body,
+  );
+}
+
+function emitUnion(model: Model): EmittedFile {
+  const { envelope, events } = model;
+  const members = events.map((event) => code`| ${eventType(event)}`);
+  const body = code`export type * from ${specifier({ path: envelopeTypesModule })};
+${join(
+  events.map((event) => code`export type * from ${specifier({ path: schemaTypesModule(event) })};`),
+)}
+
+${docComment(`${envelope.description} One of the ${events.length} schemas Amazon accepts, told apart by event.name.`)}
+export type ProactiveEvent =
+  ${join(members, '\n')};
+
+/** The name of every event schema Amazon accepts. */
+export type EventName = ProactiveEvent['event']['name'];
+
+/** The complete event (envelope included) of the schema named N. */
+export type EventOf<N extends EventName> = Extract<ProactiveEvent, { event: { name: N } }>;
+
+/** The payload of the schema named N. */
+export type PayloadOf<N extends EventName> = EventOf<N>['event']['payload'];`;
+  return emitModule(
+    typesModule,
+    {
+      title: 'TypeScript types of every proactive event schema.',
+      description: envelope.description,
+      reference: envelope.reference,
+      sources: allSources(model),
+    },
+    body,
+    'types',
+  );
+}
+
+/** Up to how many required items an array type spells out. */
+const maxTupleItems = 8;
+
+/** `?` after the key of an optional property. */
+function optionalMark(field: Field): Code {
+  return field.required ? code`` : code`?`;
 }

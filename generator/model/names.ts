@@ -20,6 +20,8 @@ export function defaultTypeName(stem: string, path: readonly string[]): string {
     stem +
     path
       .filter((segment) => segment !== '*')
+      // A key such as `a-b` gives `AB`: type names are identifiers whatever the keys are.
+      .flatMap((segment) => segment.split(/[^A-Za-z0-9]+/))
       .map(pascalCase)
       .join('')
   );
@@ -28,6 +30,7 @@ export function defaultTypeName(stem: string, path: readonly string[]): string {
 /** Names the types emitter declares itself; a definition's typeName must not take them. */
 export const reservedTypeNames = [
   'ProactiveEvent',
+  'EventEnvelope',
   'EventName',
   'PayloadOf',
   'EventOf',

@@ -41,8 +41,11 @@ describe('generated output', () => {
       expect(result.model.events.map((event) => event.name)).toContain(
         'AMAZON.PackageLocker.Ready',
       );
+      const schemaTypes = join(scratch.out, 'events', 'PackageLockerReady', 'types.ts');
+      expect(await readFile(schemaTypes, 'utf8')).toContain(
+        'export interface PackageLockerReadyPayload {',
+      );
       const types = await readFile(join(scratch.out, 'types', 'index.ts'), 'utf8');
-      expect(types).toContain('export interface PackageLockerReadyPayload {');
       expect(types).toMatch(/export type ProactiveEvent =[^;]*\| PackageLockerReadyEvent;/);
       const schema = JSON.parse(
         await readFile(
