@@ -12,6 +12,20 @@ export interface SchemaFieldInfo {
   readonly description: string;
   /** The allowed values of an enum field. */
   readonly values?: readonly string[];
+  /** The named type of an object or enum field (generated/types). */
+  readonly typeName?: string;
+  /** Bounds of a string's length, in characters (code points). */
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  /** A regular expression (`u` flag) a string must match. */
+  readonly pattern?: string;
+  /** Bounds of an integer. */
+  readonly minimum?: number;
+  readonly maximum?: number;
+  /** Bounds of an array's length, and whether its items must differ. */
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly uniqueItems?: boolean;
 }
 
 export interface SchemaInfo {

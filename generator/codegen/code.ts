@@ -204,11 +204,38 @@ export class Scope {
     return new Name(name);
   }
 
+  /** `preferred` itself when it is free and usable, else `preferred2`, `preferred3`… */
+  unique(preferred: string): Name {
+    const base = usableName(preferred);
+    let candidate = base;
+    for (let count = 2; this.used.has(candidate); count++) candidate = `${base}${count}`;
+    return this.reserve(candidate);
+  }
+
+  /** Every name handed out or reserved so far. */
+  usedNames(): string[] {
+    return [...this.used];
+  }
+
   name(prefix: string): Name {
     let count = this.counts.get(prefix) ?? 0;
     while (this.used.has(`${prefix}${count}`)) count++;
     this.counts.set(prefix, count + 1);
     return this.reserve(`${prefix}${count}`);
+  }
+}
+
+/** `a-b` → `aB`, `default` → `defaultValue`, `1st` → `_1st`: a name made usable. */
+function usableName(preferred: string): string {
+  const words = preferred.split(/[^A-Za-z0-9_$]+/).filter(Boolean);
+  let name = words
+    .map((word, index) => (index === 0 ? word : word[0]!.toUpperCase() + word.slice(1)))
+    .join('');
+  if (name === '' || /^[0-9]/.test(name)) name = `_${name}`;
+  try {
+    return identifier(name);
+  } catch {
+    return `${name}Value`; // a reserved word
   }
 }
 

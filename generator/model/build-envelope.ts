@@ -69,6 +69,20 @@ export function buildEnvelope(
     problems.push(source.problem('/localizedAttributes/locale/pattern', localeProblem));
   }
   const window = raw.expiryWindow;
+  for (const end of ['start', 'end'] as const) {
+    const field = fields.find((candidate) => candidate.key === window[end]);
+    if (field?.kind !== 'date-time') {
+      problems.push(
+        source.problem(
+          `/expiryWindow/${end}`,
+          `"${window[end]}" is not a date-time field of the envelope (one of ${fields
+            .filter((candidate) => candidate.kind === 'date-time')
+            .map((candidate) => candidate.key)
+            .join(', ')})`,
+        ),
+      );
+    }
+  }
   if (
     window.minMinutes >= window.maxMinutes ||
     window.defaultMinutes < window.minMinutes ||

@@ -9,8 +9,9 @@ import { eventDocument } from '../emitters/json-schema.js';
 import { walkFields } from './build-fields.js';
 import { buildEnvelope } from './build-envelope.js';
 import { buildEvent } from './build-event.js';
-import { validateWithModel } from './event-rules.js';
+import { createEventValidator } from '../../runtime/validation/event-validator.js';
 import { reservedTypeNames } from './names.js';
+import { envelopeRulesOf, schemaInfoOf } from './tables.js';
 import type { Envelope, EventSchema, Model } from './types.js';
 
 /**
@@ -167,7 +168,7 @@ function checkExamples(event: EventSchema, envelope: Envelope, source: SourceFil
       );
       return;
     }
-    const result = validateWithModel(example.event, envelope, [event]);
+    const result = validatorOf(event, envelope).validateProactiveEvent(example.event);
     for (const issue of result.errors) {
       problems.push(
         source.problem(
@@ -193,6 +194,17 @@ function checkExamples(event: EventSchema, envelope: Envelope, source: SourceFil
     }
   });
   return problems;
+}
+
+/**
+ * The runtime's validator over this schema's tables alone (no boolean path is emitted yet, so
+ * every check takes the full path): the rules of the emitted validateProactiveEvent, clock-free.
+ */
+function validatorOf(event: EventSchema, envelope: Envelope) {
+  return createEventValidator({
+    envelope: envelopeRulesOf(envelope),
+    schemas: [{ schema: schemaInfoOf(event) }],
+  });
 }
 
 function compileEventSchema(event: EventSchema, envelope: Envelope): ValidateFunction {

@@ -142,6 +142,9 @@ export interface Envelope {
     readonly multicast: { readonly description: string };
   };
   readonly expiryWindow: {
+    /** The date-time field the window starts at, and the one that must lie in it. */
+    readonly start: string;
+    readonly end: string;
     readonly minMinutes: number;
     readonly maxMinutes: number;
     readonly defaultMinutes: number;

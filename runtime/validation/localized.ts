@@ -211,6 +211,11 @@ export function isLocalizedAttributes(
   value: unknown,
   references: readonly string[],
   localePattern: RegExp,
+  /**
+   * The schema's locales, to be false also where checkLocalizedAttributes would warn: a locale
+   * outside them, or a key nothing refers to.
+   */
+  quietFor?: ReadonlySet<string>,
 ): boolean {
   if (!Array.isArray(value)) return false;
   const count = value.length;
@@ -226,9 +231,11 @@ export function isLocalizedAttributes(
     for (const key of Object.keys(record)) {
       if (typeof record[key] !== 'string') return false;
       if (wanted.has(key)) held++;
+      else if (quietFor !== undefined && key !== 'locale') return false;
     }
     const locale = Object.hasOwn(record, 'locale') ? record.locale : undefined;
     if (typeof locale !== 'string' || !localePattern.test(locale)) return false;
+    if (quietFor !== undefined && !quietFor.has(locale)) return false;
     if (locales.has(locale)) return false;
     locales.add(locale);
     if (held !== wanted.size) return false;

@@ -41,7 +41,7 @@ describe('generate --check', () => {
     const before = await snapshotTree(scratch.out);
     const run = await check();
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`stale:   ${out()}/types/index.ts\n`);
+    expect(run.stderr).toContain(`stale:   ${out()}/events/OrderStatusUpdated/types.ts\n`);
     expect(run.stderr).toContain(
       `stale:   ${out()}/schemas/AMAZON.OrderStatus.Updated.schema.json\n`,
     );

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type * as GeneratedValidators from '../../generated/validate.js';
 import { createContext } from '../../generator/emitters/emitter.js';
@@ -73,10 +73,12 @@ beforeAll(async () => {
   const real = await loadModel(defaultDefinitionsDir);
   const model: Model = { envelope: real.envelope, events: [widget] };
   const outDir = join(packageRoot, 'test', 'fixtures', 'validators', 'out');
-  const [file] = await formatFiles(emitValidators(createContext(model, outDir)));
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, file!.path), file!.contents);
-  validators = (await import(join(outDir, file!.path))) as Validators;
+  const files = await formatFiles(emitValidators(createContext(model, outDir)));
+  for (const file of files) {
+    mkdirSync(dirname(join(outDir, file.path)), { recursive: true });
+    writeFileSync(join(outDir, file.path), file.contents);
+  }
+  validators = (await import(join(outDir, 'validate.ts'))) as Validators;
 });
 
 const valid = {

@@ -1,167 +1,157 @@
-import { Code, code, join } from '../../codegen/code.js';
-import { allSources, type EmitContext, type EmittedFile, emittedImport } from '../emitter.js';
-import { typesModule } from '../types.js';
-import { emitEnvelopeFunctions } from './envelope.js';
-import { emitPayloadFunctions } from './payload.js';
-import { EmitState } from './state.js';
+import {
+  code,
+  docComment,
+  emitted,
+  join,
+  runtimeType,
+  runtime,
+  specifier,
+  Code,
+} from '../../codegen/code.js';
+import { renderCode } from '../../codegen/templates.js';
+import { envelopeRulesOf, schemaInfoOf } from '../../model/tables.js';
+import type { EventSchema, Model } from '../../model/types.js';
+import {
+  allSources,
+  emitModule,
+  schemaFolder,
+  type EmitContext,
+  type EmittedFile,
+} from '../emitter.js';
+import { unionType } from '../types.js';
+import { emitBooleanPath } from './boolean-path.js';
 
 export const validateModule = 'validate.ts';
+export const envelopeModule = 'envelope.ts';
+
+/** Where a schema's boolean path and validator entry live. */
+export function schemaValidateModule(event: EventSchema): string {
+  return `${schemaFolder(event)}/validate.ts`;
+}
+
+/** Where a schema's catalog entry (its field list) lives. */
+export function schemaInfoModule(event: EventSchema): string {
+  return `${schemaFolder(event)}/schema.ts`;
+}
+
+/** `orderStatusUpdated` from `OrderStatusUpdated`. */
+export function lowerStem(event: EventSchema): string {
+  return `${event.typeStem[0]!.toLowerCase()}${event.typeStem.slice(1)}`;
+}
 
 /**
- * generated/validate.ts: dependency-free validators emitted from the model. Per schema a full
- * path (every issue) and a boolean path; the envelope's rules around them; the public API
- * (`validateProactiveEvent`, `isProactiveEvent`, `assertProactiveEvent`, `validatePayload`,
- * `isPayload`) at the end.
+ * The validators: the envelope's facts as data (envelope.ts), per schema its field list
+ * (events/<Stem>/schema.ts) and boolean path (events/<Stem>/validate.ts), and validate.ts, the
+ * entry points: the runtime's createEventValidator over those tables.
  */
 export function emitValidators(context: EmitContext): EmittedFile[] {
   const { model } = context;
-  const state = new EmitState();
-  for (const reserved of ['c', 'r', 'value', 'references', 'timestamp', 'expiryTime', 'now']) {
-    state.scope.reserve(reserved);
-  }
-  const prefix = state.constant(
-    'referencePrefix',
-    code`${model.envelope.localizedAttributes.referencePrefix}`,
-    'How a localizable field refers to a key of localizedAttributes.',
-  );
-  const prefixLength = state.constant('referencePrefixLength', code`${prefix}.length`);
-  const fast = { prefix, prefixLength };
-  const payloads = model.events.map((event) => emitPayloadFunctions(state, event, fast));
-  const validators = state.scope.reserve('validators');
-  const eventNames = state.scope.reserve('knownEventNames');
-  const envelope = emitEnvelopeFunctions(state, model.envelope, { validators, eventNames, fast });
-  const registry = payloads.map(
-    (payload) =>
-      code`[${payload.event.name}, { name: ${payload.event.name}, locales: ${payload.event.locales}, check: ${payload.check}, is: ${payload.is} }]`,
-  );
-  const runtime = context.runtimeModule;
-  const types = emittedImport(typesModule);
-  const helpers = [
-    'asArray',
-    'asObject',
-    'errorText',
-    'hasOwn',
-    'missing',
-    'read',
-    'readItem',
-    'arrayBounds',
-    'boolean',
-    'closed',
-    'dateTime',
-    'enumValue',
-    'integer',
-    'isUnique',
-    'length',
-    'localizableString',
-    'pattern',
-    'plainString',
-    'scanLimit',
-    'stringLength',
-    'unique',
-    'parseDateTime',
-    'checkAudience',
-    'checkExpiry',
-    'checkLocalizedAttributes',
-    'clockOf',
-    'compareExpiryWindow',
-    'isAudience',
-    'isLocalizedAttributes',
-    'unknownEvent',
-  ];
-  const body = code`
-    export { formatIssue, issueCodes, ProactiveEventValidationError, type Issue, type IssueCode, type ValidationOptions, type ValidationResult } from ${runtime};
-
-    ${join(state.declarations(), code`\n\n`)}
-
-    ${join(
-      payloads.map((payload) => payload.code),
-      code`\n\n`,
-    )}
-
-    /** The payload validator of every schema, by event name. */
-    const ${validators} = new Map<string, PayloadValidator>([
-      ${join(registry, code`,\n`)}
-    ]);
-
-    /** The known event names, for "unknown event" messages. */
-    const ${eventNames}: readonly string[] = ${model.events.map((event) => event.name)};
-
-    ${envelope}
-
-    /**
-     * Every problem of \`value\` as a proactive event: errors (Amazon would refuse it) and warnings.
-     * Never throws. Pass \`now\` to check expiry against the clock too.
-     */
-    export function validateProactiveEvent(value: unknown, options?: ValidationOptions): ValidationResult {
-      const c = new Collector(${prefix});
-      try {
-        checkEvent(c, value, clockOf(options?.now));
-      } catch (error) {
-        c.error("", "type", "The value could not be read to the end (" + errorText(error) + "); pass plain JSON data.");
-      }
-      return c.result();
-    }
-
-    /** Whether \`value\` is a valid proactive event (no errors; warnings and the clock are not considered). */
-    export function isProactiveEvent(value: unknown): value is ProactiveEvent {
-      try {
-        return isEvent(value);
-      } catch {
-        return false;
-      }
-    }
-
-    /** Throws a ProactiveEventValidationError listing every error unless \`value\` is a valid event. */
-    export function assertProactiveEvent(value: unknown, options?: ValidationOptions): asserts value is ProactiveEvent {
-      const result = validateProactiveEvent(value, options);
-      if (!result.valid) throw new ProactiveEventValidationError(result);
-    }
-
-    /** Every problem of a bare payload of the schema \`name\` (pointers relative to the payload). */
-    export function validatePayload(name: EventName, payload: unknown): ValidationResult {
-      const c = new Collector(${prefix});
-      const validator = ${validators}.get(name);
-      try {
-        if (validator === undefined) unknownEvent(c, String(name), "", ${eventNames});
-        else validator.check(c, payload, "");
-      } catch (error) {
-        c.error("", "type", "The value could not be read to the end (" + errorText(error) + "); pass plain JSON data.");
-      }
-      return c.result();
-    }
-
-    /** Whether \`payload\` is a valid payload of the schema \`name\`. */
-    export function isPayload<N extends EventName>(name: N, payload: unknown): payload is PayloadOf<N> {
-      const validator = ${validators}.get(name);
-      try {
-        return validator !== undefined && validator.is(payload, []);
-      } catch {
-        return false;
-      }
-    }
-  `;
-  // Import the runtime helpers the emitted code calls, and only those (a schema set without
-  // arrays needs no array checks).
-  const used = helpers.filter((name) =>
-    new RegExp(name === 'scanLimit' ? `\\b${name}\\b` : `(?<![.\\w])${name}\\(`).test(body.text),
-  );
-  const imported = [
-    ...used,
-    'Collector',
-    'ProactiveEventValidationError',
-    'type PayloadValidator',
-    'type ValidationOptions',
-    'type ValidationResult',
-  ];
-  const header = code`import { ${new Code(imported.join(', '))} } from ${runtime};
-    import type { EventName, PayloadOf, ProactiveEvent } from ${types};
-  `;
-  const banner = context.banner('Validators for every proactive event schema.', allSources(model));
   return [
-    {
-      path: validateModule,
-      contents: `${banner}\n${header.text}\n${body.text}`,
-      reexport: 'values',
-    },
+    emitEnvelopeRules(model),
+    ...model.events.flatMap((event) => [emitSchemaInfo(event), emitSchemaValidator(event)]),
+    emitEntryPoints(model),
   ];
+}
+
+function emitEnvelopeRules(model: Model): EmittedFile {
+  const { envelope } = model;
+  const rules = envelopeRulesOf(envelope);
+  const body = code`${docComment('How a localizable field refers to a key of localizedAttributes.')}
+export const referencePrefix = ${rules.referencePrefix};
+
+${docComment('The envelope’s rules, which the validators and builders read: its fields, the locale tag, the Unicast userId and the expiry window (minutes after start).')}
+export const envelopeRules = {
+  fields: ${rules.fields},
+  referencePrefix,
+  localePattern: ${rules.localePattern},
+  userPrefix: ${rules.userPrefix},
+  expiryWindow: ${rules.expiryWindow},
+} as const satisfies ${runtimeType('EnvelopeRules')};`;
+  return emitModule(
+    envelopeModule,
+    {
+      title: 'The rules of the envelope every proactive event shares.',
+      description: envelope.description,
+      reference: envelope.reference,
+      sources: [envelope.source],
+    },
+    body,
+  );
+}
+
+function emitSchemaInfo(event: EventSchema): EmittedFile {
+  const info = schemaInfoOf(event);
+  const fields = info.fields.map((field) => code`${field},`);
+  const body = code`${docComment(`${event.name}: its names, locales and the one list of its payload's fields (pre-order, dotted paths, [] for array items), which the catalog, the validators and the builders read.`)}
+export const ${new Code(`${lowerStem(event)}Schema`)} = {
+  name: ${info.name},
+  shortName: ${info.shortName},
+  description: ${info.description},
+  reference: ${info.reference},
+  locales: ${info.locales},
+  fields: [
+    ${join(fields, '\n')}
+  ],
+} as const satisfies ${runtimeType('SchemaInfo')};`;
+  return emitModule(
+    schemaInfoModule(event),
+    {
+      title: `The catalog entry of ${event.name}.`,
+      description: event.description,
+      reference: event.reference,
+      sources: [event.source],
+    },
+    body,
+  );
+}
+
+function emitSchemaValidator(event: EventSchema): EmittedFile {
+  const path = schemaValidateModule(event);
+  const booleanPath = emitBooleanPath(event, emitted(envelopeModule, 'referencePrefix'));
+  const schema = emitted(schemaInfoModule(event), `${lowerStem(event)}Schema`);
+  const body = code`${booleanPath.code}
+
+${docComment(`${event.name} as the event validator takes it: its field list (the full path) and its boolean path.`)}
+export const ${new Code(`${lowerStem(event)}Validator`)} = {
+  schema: ${schema},
+  is: ${booleanPath.entry},
+} satisfies ${runtimeType('SchemaValidator')};`;
+  return emitModule(
+    path,
+    {
+      title: `The boolean path of the ${event.name} validator.`,
+      description: event.description,
+      reference: event.reference,
+      sources: [event.source],
+    },
+    body,
+  );
+}
+
+function emitEntryPoints(model: Model): EmittedFile {
+  const body = renderCode('validate', {
+    runtimeSpecifier: code`${specifier('runtime')}`,
+    createEventValidator: runtime('createEventValidator'),
+    envelopeRules: emitted(envelopeModule, 'envelopeRules'),
+    schemas: model.events.map(
+      (event) => code`${emitted(schemaValidateModule(event), `${lowerStem(event)}Validator`)}`,
+    ),
+    ValidationOptions: runtimeType('ValidationOptions'),
+    ValidationResult: runtimeType('ValidationResult'),
+    ProactiveEvent: unionType('ProactiveEvent'),
+    EventName: unionType('EventName'),
+    PayloadOf: unionType('PayloadOf'),
+  });
+  return emitModule(
+    validateModule,
+    {
+      title: 'Validators for every proactive event schema.',
+      description:
+        'validateProactiveEvent lists every problem (errors and warnings) with a JSON pointer; isProactiveEvent and isPayload answer yes or no; assertProactiveEvent throws.',
+      reference: model.envelope.reference,
+      sources: allSources(model),
+    },
+    body,
+    'values',
+  );
 }

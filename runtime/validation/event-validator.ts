@@ -1,0 +1,288 @@
+import type { SchemaInfo } from '../catalog.js';
+import { asObject, errorText, hasOwn, isRecord, missing, read } from './access.js';
+import { closed, dateTime } from './checks.js';
+import { Collector } from './collector.js';
+import {
+  checkAudience,
+  checkExpiry,
+  clockOf,
+  compareExpiryWindow,
+  isAudience,
+  unknownEvent,
+  type ExpiryWindow,
+} from './envelope.js';
+import { checkPayload, checkValue, compileFieldRules, type FieldRules } from './field-rules.js';
+import { ownKeyCount, passes } from './fast.js';
+import { checkLocalizedAttributes, isLocalizedAttributes } from './localized.js';
+import {
+  ProactiveEventValidationError,
+  type ValidationOptions,
+  type ValidationResult,
+} from './issues.js';
+import { childPointer } from './pointer.js';
+import { parseDateTime } from './date-time.js';
+import type { SchemaFieldInfo } from '../catalog.js';
+
+/**
+ * The validators, written once over emitted tables: the envelope's facts (generated/envelope.ts)
+ * and, per schema, its field list (generated/events/<Stem>/schema.ts) with the emitted boolean
+ * check of its payload (generated/events/<Stem>/validate.ts). The boolean path answers first;
+ * the full path, which lists every issue, runs only when the boolean path cannot vouch that
+ * there is none — so both always agree, and a valid event costs the boolean path alone.
+ */
+
+/** The envelope's facts, from definitions/envelope.yaml. */
+export interface EnvelopeRules {
+  /** The envelope's own fields (timestamp, referenceId, expiryTime), as a field list. */
+  readonly fields: readonly SchemaFieldInfo[];
+  /** How a localizable field refers to a key of localizedAttributes. */
+  readonly referencePrefix: string;
+  /** The pattern (`u` flag) of a locale tag in localizedAttributes. */
+  readonly localePattern: string;
+  /** How the userId of a Unicast audience starts. */
+  readonly userPrefix: string;
+  /** The fields between which the window lies, and its bounds. */
+  readonly expiryWindow: ExpiryWindow & { readonly start: string; readonly end: string };
+}
+
+/** One schema: its catalog entry and the emitted boolean check of its payload. */
+export interface SchemaValidator {
+  readonly schema: SchemaInfo;
+  /** Whether a payload is valid; pushes the keys of its localized references onto `references`. */
+  readonly is?: (payload: unknown, references: string[]) => boolean;
+}
+
+export interface EventValidatorTable {
+  readonly envelope: EnvelopeRules;
+  readonly schemas: readonly SchemaValidator[];
+}
+
+export interface ProactiveEventValidator {
+  /** Every problem of `value` as a proactive event; never throws. `now` adds the clock's checks. */
+  validateProactiveEvent(value: unknown, options?: ValidationOptions): ValidationResult;
+  /** Whether `value` is a valid proactive event (errors only, no clock). */
+  isProactiveEvent(value: unknown): boolean;
+  /** Throws a ProactiveEventValidationError listing every error unless `value` is valid. */
+  assertProactiveEvent(value: unknown, options?: ValidationOptions): void;
+  /** Every problem of a bare payload of the schema `name` (pointers relative to the payload). */
+  validatePayload(name: string, payload: unknown): ValidationResult;
+  /** Whether `payload` is a valid payload of the schema `name`. */
+  isPayload(name: string, payload: unknown): boolean;
+}
+
+interface PreparedSchema extends SchemaValidator {
+  readonly locales: ReadonlySet<string>;
+  /** The full path's rules, prepared on the first invalid payload of the schema. */
+  rules?: FieldRules;
+}
+
+const minute = 60_000;
+const envelopeKeys = ['event', 'localizedAttributes', 'relevantAudience'] as const;
+
+export function createEventValidator(table: EventValidatorTable): ProactiveEventValidator {
+  const { envelope } = table;
+  const schemas = new Map<string, PreparedSchema>(
+    table.schemas.map((entry) => [
+      entry.schema.name,
+      { ...entry, locales: new Set(entry.schema.locales) },
+    ]),
+  );
+  const knownNames = [...schemas.keys()];
+  const envelopeRules = compileFieldRules(envelope.fields);
+  const topKeys = new Set([...envelopeRules.root.keys, ...envelopeKeys]);
+  const localePattern = new RegExp(envelope.localePattern, 'u');
+  const window = envelope.expiryWindow;
+  const minMs = window.minMinutes * minute;
+  const maxMs = window.maxMinutes * minute;
+  const toleranceMs = window.futureTimestampToleranceMinutes * minute;
+  const fields = envelopeRules.root.properties;
+  const rulesOf = (schema: PreparedSchema) =>
+    (schema.rules ??= compileFieldRules(schema.schema.fields));
+
+  /**
+   * The boolean path over the whole event. With `clean`, also false when the full path would
+   * report anything at all: a warning, or (with `now`) a clock check.
+   */
+  function scan(value: unknown, clean: boolean, now: number | undefined): boolean {
+    if (!isRecord(value)) return false;
+    let present = 0;
+    let start: string | undefined;
+    let end: string | undefined;
+    for (const rule of fields) {
+      if (!hasOwn(value, rule.key)) {
+        if (rule.info.required) return false;
+        continue;
+      }
+      present++;
+      const field = value[rule.key];
+      if (field === undefined) {
+        if (rule.info.required) return false;
+        continue;
+      }
+      if (!passes(rule, field, envelope.referencePrefix)) return false;
+      if (rule.key === window.start) start = field as string;
+      else if (rule.key === window.end) end = field as string;
+    }
+    if (start !== undefined && end !== undefined) {
+      if (compareExpiryWindow(start, end, minMs, maxMs) !== 0) return false;
+    }
+    if (!hasOwn(value, 'event')) return false;
+    const event = value.event;
+    if (!isRecord(event) || !hasOwn(event, 'name') || !hasOwn(event, 'payload')) return false;
+    for (const key in event)
+      if (key !== 'name' && key !== 'payload' && hasOwn(event, key)) return false;
+    const name = event.name;
+    const schema = typeof name === 'string' ? schemas.get(name) : undefined;
+    if (schema?.is === undefined) return false;
+    const references: string[] = [];
+    if (!schema.is(event.payload, references)) return false;
+    if (!hasOwn(value, 'localizedAttributes') || !hasOwn(value, 'relevantAudience')) return false;
+    const locales = clean ? schema.locales : undefined;
+    if (!isLocalizedAttributes(value.localizedAttributes, references, localePattern, locales)) {
+      return false;
+    }
+    const audience = value.relevantAudience;
+    if (!isAudience(audience)) return false;
+    if (present + envelopeKeys.length !== ownKeyCount(value)) return false;
+    if (!clean) return true;
+    const user = (audience as { payload: { user?: unknown } }).payload.user;
+    if (typeof user === 'string' && !user.startsWith(envelope.userPrefix)) return false;
+    if (now !== undefined && start !== undefined && end !== undefined) {
+      // expired, or a timestamp in the future: the full path words them.
+      if (parseDateTime(end) < now + minMs || parseDateTime(start) - now > toleranceMs)
+        return false;
+    }
+    return true;
+  }
+
+  /** The full path: every issue, in the order of the envelope's fields, then event, attributes, audience. */
+  function checkEvent(c: Collector, value: unknown, now: number | undefined): void {
+    const object = asObject(c, value, '');
+    if (object === undefined) return;
+    closed(c, object, '', topKeys);
+    const times = new Map<string, string>();
+    for (const rule of fields) {
+      const field = read(c, object, rule.key, '');
+      if (field === undefined) {
+        if (rule.info.required) missing(c, field, '', rule.key, rule.expected);
+        continue;
+      }
+      const path = childPointer('', rule.key);
+      if (rule.key === window.start || rule.key === window.end) {
+        if (!Number.isNaN(dateTime(c, field, path))) times.set(rule.key, field as string);
+      } else checkValue(c, rule, field, path);
+    }
+    const start = times.get(window.start);
+    const end = times.get(window.end);
+    if (start !== undefined && end !== undefined) checkExpiry(c, start, end, now, window);
+    const schema = checkEventBody(c, read(c, object, 'event', ''));
+    const localized = read(c, object, 'localizedAttributes', '');
+    if (localized === undefined) {
+      missing(
+        c,
+        localized,
+        '',
+        'localizedAttributes',
+        'an array (empty when nothing is localized)',
+      );
+    } else {
+      checkLocalizedAttributes(c, localized, '/localizedAttributes', {
+        localePattern,
+        schema: schema?.schema,
+      });
+    }
+    const audience = read(c, object, 'relevantAudience', '');
+    if (audience === undefined) {
+      missing(c, audience, '', 'relevantAudience', 'an object (type and payload)');
+    } else checkAudience(c, audience, '/relevantAudience', envelope.userPrefix);
+  }
+
+  /** event: its name picks the schema whose rules check the payload. */
+  function checkEventBody(c: Collector, value: unknown): PreparedSchema | undefined {
+    if (value === undefined) {
+      missing(c, value, '', 'event', 'an object (name and payload)');
+      return undefined;
+    }
+    const event = asObject(c, value, '/event');
+    if (event === undefined) return undefined;
+    closed(c, event, '/event', eventKeys);
+    const name = read(c, event, 'name', '/event');
+    const expected = `an event name such as ${knownNames[0]}`;
+    let schema: PreparedSchema | undefined;
+    if (name === undefined) missing(c, name, '/event', 'name', expected);
+    else if (typeof name !== 'string') c.typeError('/event/name', expected, name);
+    else {
+      schema = schemas.get(name);
+      if (schema === undefined) unknownEvent(c, name, '/event/name', knownNames);
+    }
+    const payload = read(c, event, 'payload', '/event');
+    if (payload === undefined) missing(c, payload, '/event', 'payload', 'an object');
+    else if (schema !== undefined) checkPayload(c, rulesOf(schema), payload, '/event/payload');
+    else asObject(c, payload, '/event/payload');
+    return schema;
+  }
+
+  /** Runs a full check, turning whatever a hostile value throws into one issue. */
+  function collect(check: (c: Collector) => void): ValidationResult {
+    const c = new Collector(envelope.referencePrefix);
+    try {
+      check(c);
+    } catch (error) {
+      c.error(
+        '',
+        'type',
+        `The value could not be read to the end (${errorText(error)}); pass plain JSON data.`,
+      );
+    }
+    return c.result();
+  }
+
+  function validateProactiveEvent(value: unknown, options?: ValidationOptions): ValidationResult {
+    const now = clockOf(options?.now);
+    try {
+      if (scan(value, true, now)) return { valid: true, errors: [], warnings: [] };
+    } catch {
+      // The full path reports what could not be read.
+    }
+    return collect((c) => checkEvent(c, value, now));
+  }
+
+  function isProactiveEvent(value: unknown): boolean {
+    try {
+      return scan(value, false, undefined);
+    } catch {
+      return false;
+    }
+  }
+
+  return {
+    validateProactiveEvent,
+    isProactiveEvent,
+    assertProactiveEvent(value, options) {
+      const result = validateProactiveEvent(value, options);
+      if (!result.valid) throw new ProactiveEventValidationError(result);
+    },
+    validatePayload(name, payload) {
+      const schema = schemas.get(name);
+      try {
+        if (schema?.is?.(payload, []) === true) return { valid: true, errors: [], warnings: [] };
+      } catch {
+        // The full path reports what could not be read.
+      }
+      return collect((c) => {
+        if (schema === undefined) unknownEvent(c, String(name), '', knownNames);
+        else checkPayload(c, rulesOf(schema), payload, '');
+      });
+    },
+    isPayload(name, payload) {
+      const schema = schemas.get(name);
+      try {
+        return schema?.is !== undefined && schema.is(payload, []);
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+const eventKeys: ReadonlySet<string> = new Set(['name', 'payload']);
