@@ -76,6 +76,16 @@ interface PreparedSchema extends SchemaValidator {
   rules?: FieldRules;
 }
 
+/** What the boolean path found in a valid event, for its warnings. */
+interface Scanned {
+  readonly schema: PreparedSchema;
+  readonly references: readonly string[];
+  readonly start: string | undefined;
+  readonly end: string | undefined;
+  readonly localized: unknown;
+  readonly audience: unknown;
+}
+
 const minute = 60_000;
 const envelopeKeys = ['event', 'localizedAttributes', 'relevantAudience'] as const;
 
@@ -100,59 +110,86 @@ export function createEventValidator(table: EventValidatorTable): ProactiveEvent
     (schema.rules ??= compileFieldRules(schema.schema.fields));
 
   /**
-   * The boolean path over the whole event. With `clean`, also false when the full path would
-   * report anything at all: a warning, or (with `now`) a clock check.
+   * The boolean path over the whole event: what a valid event is made of (for the warnings),
+   * or undefined at the first broken rule.
    */
-  function scan(value: unknown, clean: boolean, now: number | undefined): boolean {
-    if (!isRecord(value)) return false;
+  function scan(value: unknown): Scanned | undefined {
+    if (!isRecord(value)) return undefined;
     let present = 0;
     let start: string | undefined;
     let end: string | undefined;
     for (const rule of fields) {
       if (!hasOwn(value, rule.key)) {
-        if (rule.info.required) return false;
+        if (rule.info.required) return undefined;
         continue;
       }
       present++;
       const field = value[rule.key];
       if (field === undefined) {
-        if (rule.info.required) return false;
+        if (rule.info.required) return undefined;
         continue;
       }
-      if (!passes(rule, field, envelope.referencePrefix)) return false;
+      if (!passes(rule, field, envelope.referencePrefix)) return undefined;
       if (rule.key === window.start) start = field as string;
       else if (rule.key === window.end) end = field as string;
     }
     if (start !== undefined && end !== undefined) {
-      if (compareExpiryWindow(start, end, minMs, maxMs) !== 0) return false;
+      if (compareExpiryWindow(start, end, minMs, maxMs) !== 0) return undefined;
     }
-    if (!hasOwn(value, 'event')) return false;
+    if (!hasOwn(value, 'event')) return undefined;
     const event = value.event;
-    if (!isRecord(event) || !hasOwn(event, 'name') || !hasOwn(event, 'payload')) return false;
-    for (const key in event)
-      if (key !== 'name' && key !== 'payload' && hasOwn(event, key)) return false;
+    if (!isRecord(event) || !hasOwn(event, 'name') || !hasOwn(event, 'payload')) return undefined;
+    for (const key in event) {
+      if (key !== 'name' && key !== 'payload' && hasOwn(event, key)) return undefined;
+    }
     const name = event.name;
     const schema = typeof name === 'string' ? schemas.get(name) : undefined;
-    if (schema?.is === undefined) return false;
+    if (schema?.is === undefined) return undefined;
     const references: string[] = [];
-    if (!schema.is(event.payload, references)) return false;
-    if (!hasOwn(value, 'localizedAttributes') || !hasOwn(value, 'relevantAudience')) return false;
-    const locales = clean ? schema.locales : undefined;
-    if (!isLocalizedAttributes(value.localizedAttributes, references, localePattern, locales)) {
-      return false;
+    if (!schema.is(event.payload, references)) return undefined;
+    if (!hasOwn(value, 'localizedAttributes') || !hasOwn(value, 'relevantAudience')) {
+      return undefined;
     }
+    const localized = value.localizedAttributes;
+    if (!isLocalizedAttributes(localized, references, localePattern)) return undefined;
     const audience = value.relevantAudience;
-    if (!isAudience(audience)) return false;
-    if (present + envelopeKeys.length !== ownKeyCount(value)) return false;
-    if (!clean) return true;
-    const user = (audience as { payload: { user?: unknown } }).payload.user;
-    if (typeof user === 'string' && !user.startsWith(envelope.userPrefix)) return false;
+    if (!isAudience(audience)) return undefined;
+    if (present + envelopeKeys.length !== ownKeyCount(value)) return undefined;
+    return { schema, references, start, end, localized, audience };
+  }
+
+  /** Whether a valid event has nothing to warn about, nor (with `now`) a clock problem. */
+  function isQuiet(event: Scanned, now: number | undefined): boolean {
+    const { start, end } = event;
     if (now !== undefined && start !== undefined && end !== undefined) {
-      // expired, or a timestamp in the future: the full path words them.
-      if (parseDateTime(end) < now + minMs || parseDateTime(start) - now > toleranceMs)
+      if (parseDateTime(end) < now + minMs || parseDateTime(start) - now > toleranceMs) {
         return false;
+      }
     }
-    return true;
+    const user = (event.audience as { payload: { user?: unknown } }).payload.user;
+    if (typeof user === 'string' && !user.startsWith(envelope.userPrefix)) return false;
+    return isLocalizedAttributes(
+      event.localized,
+      event.references,
+      localePattern,
+      event.schema.locales,
+    );
+  }
+
+  /**
+   * The issues of a valid event, by the full path's own checks in its order: the clock's, the
+   * localized attributes' warnings, the audience's. Nothing else can report on a valid event.
+   */
+  function checkValidEvent(c: Collector, event: Scanned, now: number | undefined): void {
+    if (now !== undefined && event.start !== undefined && event.end !== undefined) {
+      checkExpiry(c, event.start, event.end, now, window);
+    }
+    for (const key of event.references) c.references.push({ key, path: '' });
+    checkLocalizedAttributes(c, event.localized, '/localizedAttributes', {
+      localePattern,
+      schema: event.schema.schema,
+    });
+    checkAudience(c, event.audience, '/relevantAudience', envelope.userPrefix);
   }
 
   /** The full path: every issue, in the order of the envelope's fields, then event, attributes, audience. */
@@ -239,17 +276,24 @@ export function createEventValidator(table: EventValidatorTable): ProactiveEvent
 
   function validateProactiveEvent(value: unknown, options?: ValidationOptions): ValidationResult {
     const now = clockOf(options?.now);
+    let scanned: Scanned | undefined;
     try {
-      if (scan(value, true, now)) return { valid: true, errors: [], warnings: [] };
+      scanned = scan(value);
+      if (scanned !== undefined && isQuiet(scanned, now)) {
+        return { valid: true, errors: [], warnings: [] };
+      }
     } catch {
-      // The full path reports what could not be read.
+      scanned = undefined; // the full path reports what could not be read
     }
-    return collect((c) => checkEvent(c, value, now));
+    const valid = scanned;
+    return valid === undefined
+      ? collect((c) => checkEvent(c, value, now))
+      : collect((c) => checkValidEvent(c, valid, now));
   }
 
   function isProactiveEvent(value: unknown): boolean {
     try {
-      return scan(value, false, undefined);
+      return scan(value) !== undefined;
     } catch {
       return false;
     }

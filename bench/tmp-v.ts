@@ -1,0 +1,2 @@
+import { runValidateBench } from './validate.bench.js';
+await runValidateBench();
