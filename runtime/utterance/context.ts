@@ -1,4 +1,6 @@
 import { UtterancePreviewError } from './errors.js';
+import type { UtteranceHelperMethods } from './helpers.js';
+import { resolveLocalized, type LocalizedEntry } from './localized.js';
 import { joinList, pluralWord, spokenCount, spokenDate } from './speak.js';
 
 /** Where a spoken value came from, for explainUtterance. */
@@ -22,12 +24,10 @@ export interface UtteranceContextOptions {
   /** The locale whose localizedAttributes entry supplies `localizedattribute:KEY` values. */
   readonly attributeLocale: string;
   readonly timeZone: string;
-  /** The localized attribute prefix, and a pattern matching text that starts with it. */
+  /** The localized attribute prefix (`localizedattribute:`). */
   readonly prefix: string;
-  readonly prefixPattern: RegExp;
   /** The event's localizedAttributes entry for attributeLocale and its index, if any. */
-  readonly attributes:
-    { readonly entry: Readonly<Record<string, unknown>>; readonly index: number } | undefined;
+  readonly attributes: { readonly entry: LocalizedEntry; readonly index: number } | undefined;
   /** Collects every value spoken (explainUtterance); absent when only the text is wanted. */
   readonly explained?: ExplainedValue[];
 }
@@ -37,7 +37,7 @@ export interface UtteranceContextOptions {
  * is given, because the event may not have been validated: a missing or mistyped field is an
  * UtterancePreviewError naming the field, never "undefined" in the sentence.
  */
-export class UtteranceContext {
+export class UtteranceContext implements UtteranceHelperMethods {
   /** The variant the previewer chose. */
   variantName = '';
 
@@ -51,7 +51,7 @@ export class UtteranceContext {
   /** A plain string field. */
   text(value: unknown, pointer: string): string {
     if (typeof value !== 'string') throw wrongType(value, pointer, 'a string');
-    if (this.options.prefixPattern.test(value)) {
+    if (value.startsWith(this.options.prefix)) {
       throw new UtterancePreviewError(
         'wrong-type',
         pointer,
@@ -64,8 +64,10 @@ export class UtteranceContext {
   /** A string field that may hold `localizedattribute:KEY`, resolved for the listener's locale. */
   localized(value: unknown, pointer: string): string {
     if (typeof value !== 'string') throw wrongType(value, pointer, 'a string');
-    const { prefix, prefixPattern, attributes, attributeLocale } = this.options;
-    if (!prefixPattern.test(value)) return this.record(pointer, value, value);
+    const { prefix, attributes, attributeLocale } = this.options;
+    if (!value.startsWith(prefix)) return this.record(pointer, value, value);
+    const resolved = resolveLocalized(value, prefix, attributes?.entry);
+    if (resolved !== undefined) return this.record(pointer, value, resolved, 'localizedAttributes');
     const key = value.slice(prefix.length);
     if (!attributes) {
       throw new UtterancePreviewError(
@@ -74,16 +76,11 @@ export class UtteranceContext {
         `${value} has no value for ${attributeLocale}: localizedAttributes has no ${attributeLocale} entry (an entry {"locale": "${attributeLocale}", ${JSON.stringify(key)}: "…"})`,
       );
     }
-    // Only strings count, so nothing inherited from Object.prototype is ever spoken.
-    const resolved = attributes.entry[key];
-    if (typeof resolved !== 'string') {
-      throw new UtterancePreviewError(
-        'missing-localized-attribute',
-        pointer,
-        `${value} has no value for ${attributeLocale} (a ${JSON.stringify(key)} string in /localizedAttributes/${attributes.index})`,
-      );
-    }
-    return this.record(pointer, value, resolved, 'localizedAttributes');
+    throw new UtterancePreviewError(
+      'missing-localized-attribute',
+      pointer,
+      `${value} has no value for ${attributeLocale} (a ${JSON.stringify(key)} string in /localizedAttributes/${attributes.index})`,
+    );
   }
 
   /** An integer said as digits ("Oranges 1"). */

@@ -1,10 +1,6 @@
 /** The run-time half of the utterance previewer; generated/preview.ts supplies the templates. */
 export { UtteranceContext, type ExplainedValue, type SpokenWords } from './context.js';
-export {
-  UtterancePreviewError,
-  type PreviewValidationIssue,
-  type UtterancePreviewErrorCode,
-} from './errors.js';
+export { UtterancePreviewError, type UtterancePreviewErrorCode } from './errors.js';
 export {
   createPreviewer,
   type PreviewOptions,

@@ -11,6 +11,8 @@ export type UtteranceRenderer = (payload: never, context: UtteranceContext) => s
 export interface PreviewerTable {
   /** The locale every schema has templates for, used when a locale has none of its own. */
   readonly fallbackLocale: string;
+  /** The pattern every locale matches (the envelope's localizedAttributes locale pattern). */
+  readonly localePattern: string;
   /** The prefix of a localized attribute reference (`localizedattribute:`). */
   readonly localizedAttributePrefix: string;
   /** Per event name, per locale, the previewer. */
@@ -51,13 +53,26 @@ export interface Previewer {
   explain(event: unknown, locale: string, options?: PreviewOptions): UtteranceExplanation;
 }
 
-const localePattern = /^[a-z]{2}-[A-Z]{2}$/;
-
 /** Builds the three preview functions over the generated renderers. */
 export function createPreviewer(table: PreviewerTable): Previewer {
   const knownNames = new Set(Object.keys(table.renderers));
   const prefix = table.localizedAttributePrefix;
-  const prefixPattern = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+  const localePattern = new RegExp(table.localePattern, 'u');
+  const checkLocale = (locale: string): void => {
+    if (!localePattern.test(locale)) {
+      throw new UtterancePreviewError(
+        'invalid-option',
+        '',
+        `${JSON.stringify(locale)} is not a locale (such as ${table.fallbackLocale})`,
+      );
+    }
+  };
+  /** The options' time zone (default UTC), checked. */
+  const timeZoneOf = (options: PreviewOptions): string => {
+    const timeZone = options.timeZone ?? 'UTC';
+    checkTimeZone(timeZone, table.fallbackLocale);
+    return timeZone;
+  };
 
   /** The event, checked once (THE validation step), with each locale's first entry. */
   const prepare = (event: unknown): PreparedEvent => {
@@ -86,7 +101,6 @@ export function createPreviewer(table: PreviewerTable): Previewer {
       attributeLocale: locale,
       timeZone: timeZoneOf(options),
       prefix,
-      prefixPattern,
       attributes: index === undefined ? undefined : { entry: localizedAttributes[index]!, index },
       explained,
     });
@@ -140,23 +154,6 @@ interface PreparedEvent {
   readonly entryOf: ReadonlyMap<unknown, number>;
 }
 
-function checkLocale(locale: string): void {
-  if (!localePattern.test(locale)) {
-    throw new UtterancePreviewError(
-      'invalid-option',
-      '',
-      `${JSON.stringify(locale)} is not a locale (such as en-US)`,
-    );
-  }
-}
-
-/** The options' time zone (default UTC), checked. */
-function timeZoneOf(options: PreviewOptions): string {
-  const timeZone = options.timeZone ?? 'UTC';
-  checkTimeZone(timeZone);
-  return timeZone;
-}
-
 /** `instanceof` without its own throw: a Proxy's getPrototypeOf trap may throw. */
 function isPreviewError(error: unknown): boolean {
   try {
@@ -185,10 +182,10 @@ function readable<T>(preview: () => T): T {
 
 const checkedZones = new Set<string>(['UTC']);
 
-function checkTimeZone(timeZone: string): void {
+function checkTimeZone(timeZone: string, locale: string): void {
   if (checkedZones.has(timeZone)) return;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
+    new Intl.DateTimeFormat(locale, { timeZone });
   } catch {
     throw new UtterancePreviewError(
       'invalid-option',

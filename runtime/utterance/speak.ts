@@ -11,7 +11,7 @@ const dateFormats = new Map<string, { format: Intl.DateTimeFormat; said: Map<num
  * Formatting is the costliest step of a preview, and the same dates come back (one event in
  * several locales, a batch about one day), so each formatter remembers what it has said.
  */
-export function spokenDate(date: Date, locale: string, timeZone: string): string {
+export function spokenDate(date: Date | number, locale: string, timeZone: string): string {
   const key = `${locale}|${timeZone}`;
   let cached = dateFormats.get(key);
   if (!cached) {
@@ -21,11 +21,11 @@ export function spokenDate(date: Date, locale: string, timeZone: string): string
     };
     dateFormats.set(key, cached);
   }
-  const time = date.getTime();
+  const time = typeof date === 'number' ? date : date.getTime();
   let text = cached.said.get(time);
   if (text === undefined) {
     if (cached.said.size >= rememberedDates) cached.said.clear();
-    text = cached.format.format(date);
+    text = cached.format.format(time);
     cached.said.set(time, text);
   }
   return text;

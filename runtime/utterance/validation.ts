@@ -1,9 +1,10 @@
-import { UtterancePreviewError, type PreviewValidationIssue } from './errors.js';
+import type { Issue } from '../validation/issues.js';
+import { UtterancePreviewError } from './errors.js';
 
 /** What a validator says about an event: the generated validateProactiveEvent has this shape. */
 export interface PreviewValidationResult {
   readonly valid: boolean;
-  readonly errors: readonly PreviewValidationIssue[];
+  readonly errors: readonly Issue[];
 }
 
 /** Checks a whole event before it is previewed. */
