@@ -606,8 +606,8 @@ export const utterancePreviewTable = {
 const previewer = createPreviewer({
   ...utterancePreviewTable,
   // The boolean path is several times faster; issues are only needed to explain a refusal.
-  validate: (event) =>
-    isProactiveEvent(event) ? { valid: true, errors: [] } : validateProactiveEvent(event),
+  isValid: isProactiveEvent,
+  validate: validateProactiveEvent,
 });
 
 /**

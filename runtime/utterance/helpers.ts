@@ -9,7 +9,7 @@
  * value of an unvalidated event and then speaks it with the entry's `speak`.
  */
 import type { SchemaFieldType } from '../catalog.js';
-import { joinList, pluralWord, spokenCount, spokenDate } from './speak.js';
+import { joinList, pluralWord, spokenCount, spokenDateText } from './speak.js';
 
 /** Where a helper speaks: the template's locale, the chosen time zone, and enum words. */
 export interface SpeakingPlace {
@@ -55,12 +55,11 @@ export const utteranceHelpers = {
     quoted: [],
     spokenWords: false,
     description: "a date in the locale's long form (May 18, 2019)",
-    speak: (value: string | number, place: SpeakingPlace) =>
-      spokenDate(
-        typeof value === 'number' ? value : Date.parse(value),
-        place.locale,
-        place.timeZone,
-      ),
+    speak: (value: string, place: SpeakingPlace) => {
+      const said = spokenDateText(value, place.locale, place.timeZone);
+      if (said === undefined) throw new RangeError(`${JSON.stringify(value)} is not a date-time`);
+      return said;
+    },
   },
   list: {
     example: '{{list some.field}}',

@@ -19,6 +19,7 @@ export {
 } from './speak.js';
 export {
   checkPreviewable,
+  type PreviewChecks,
   type PreviewValidationResult,
   type PreviewValidator,
 } from './validation.js';

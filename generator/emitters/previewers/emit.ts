@@ -116,7 +116,8 @@ another validator, or none.`,
           initializer: `createPreviewer({
             ...utterancePreviewTable,
             // The boolean path is several times faster; issues are only needed to explain a refusal.
-            validate: (event) => isProactiveEvent(event) ? { valid: true, errors: [] } : validateProactiveEvent(event),
+            isValid: isProactiveEvent,
+            validate: validateProactiveEvent,
           })`,
         },
       ],
