@@ -51,7 +51,6 @@ export { UtterancePreviewError } from 'alexa-proactive-events/runtime';
 export type {
   ExplainedValue,
   PreviewOptions,
-  PreviewValidationIssue,
   PreviewValidationResult,
   PreviewValidator,
   UtteranceExplanation,
@@ -587,6 +586,7 @@ function socialGameInviteAvailableEnUs(
  */
 export const utterancePreviewTable = {
   fallbackLocale: 'en-US',
+  localePattern: '^[a-z]{2}-[A-Z]{2}$',
   localizedAttributePrefix: 'localizedattribute:',
   renderers: {
     'AMAZON.WeatherAlert.Activated': {
@@ -606,8 +606,8 @@ export const utterancePreviewTable = {
 const previewer = createPreviewer({
   ...utterancePreviewTable,
   // The boolean path is several times faster; issues are only needed to explain a refusal.
-  validate: (event) =>
-    isProactiveEvent(event) ? { valid: true, errors: [] } : validateProactiveEvent(event),
+  isValid: isProactiveEvent,
+  validate: validateProactiveEvent,
 });
 
 /**

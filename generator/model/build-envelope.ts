@@ -16,6 +16,7 @@ interface RawEnvelope {
   event: Described & { name: Described; payload: Described };
   localizedAttributes: Described & {
     referencePrefix: string;
+    fallbackLocale: string;
     locale: Described & { pattern: string };
   };
   relevantAudience: Described & {
@@ -68,6 +69,19 @@ export function buildEnvelope(
   if (localeProblem !== undefined) {
     problems.push(source.problem('/localizedAttributes/locale/pattern', localeProblem));
   }
+  if (
+    localeProblem === undefined &&
+    !new RegExp(raw.localizedAttributes.locale.pattern, 'u').test(
+      raw.localizedAttributes.fallbackLocale,
+    )
+  ) {
+    problems.push(
+      source.problem(
+        '/localizedAttributes/fallbackLocale',
+        `${JSON.stringify(raw.localizedAttributes.fallbackLocale)} is not a locale (matching ${raw.localizedAttributes.locale.pattern}, such as en-US)`,
+      ),
+    );
+  }
   const window = raw.expiryWindow;
   for (const end of ['start', 'end'] as const) {
     const field = fields.find((candidate) => candidate.key === window[end]);
@@ -110,6 +124,7 @@ export function buildEnvelope(
         referencePrefix: raw.localizedAttributes.referencePrefix,
         localeDescription: raw.localizedAttributes.locale.description.trim(),
         localePattern: raw.localizedAttributes.locale.pattern,
+        fallbackLocale: raw.localizedAttributes.fallbackLocale,
       },
       relevantAudience: {
         description: raw.relevantAudience.description.trim(),

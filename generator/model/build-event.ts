@@ -91,6 +91,8 @@ export function buildEvent(
         name: variant.name ?? `variant-${index + 1}`,
         when,
         template,
+        parts: checked.parts,
+        references: checked.references,
         position: { file: source.file, ...source.locate(pointer) },
       };
     });

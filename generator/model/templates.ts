@@ -3,37 +3,33 @@ import type { Problem } from '../definitions/problems.js';
 import type { SourceFile } from '../definitions/source.js';
 import { closest } from '../../runtime/suggest.js';
 import { fieldAt, walkFields } from './build-fields.js';
-import type { Field, FieldKind, ObjectField } from './types.js';
+import {
+  isUtteranceHelper,
+  utteranceBlockHelpers,
+  utteranceHelpers,
+  type UtteranceBlockHelper,
+} from '../../runtime/utterance/helpers.js';
+import type {
+  EnumField,
+  Field,
+  FieldKind,
+  ObjectField,
+  TemplatePart,
+  TemplateReference,
+} from './types.js';
 
 type HBNode = hbs.AST.Node;
 
 /**
- * The fixed set of helpers an utterance template may use, and the kind of field each one takes.
- * Declared once: the template checker here and the previewer emitter both read it.
+ * The locale every schema must have templates for, as the definition format requires it
+ * (definition.schema.json); the envelope's `localizedAttributes.fallbackLocale` states the same
+ * fact for the emitted code and the runtime.
  */
-export const utteranceHelpers = {
-  spoken: { accepts: ['enum'], description: 'the words an enum value is spoken as, in the locale' },
-  date: { accepts: ['date-time'], description: "a date in the locale's long form (May 18, 2019)" },
-  list: { accepts: ['array'], description: 'the items joined as "a, b and c" (enum items spoken)' },
-  plural: {
-    accepts: ['integer'],
-    description: 'the singular word when the count is 1, else the plural',
-  },
-  number: {
-    accepts: ['integer'],
-    description: 'a count in words (three) where the locale has them',
-  },
-} as const satisfies Record<string, { accepts: readonly FieldKind[]; description: string }>;
-
-export type UtteranceHelper = keyof typeof utteranceHelpers;
-const blockHelpers = ['if', 'unless'] as const;
-
-/** The locale every schema must have templates for; previews of other locales fall back to it. */
 export const requiredUtteranceLocale = 'en-US';
 
 /**
  * The options every utterance template is compiled with, here and in the reference renderer:
- * strict (a missing field throws) and only the fixed helpers.
+ * strict (a missing field throws) and only the helpers of the table.
  */
 export const utteranceCompileOptions = {
   strict: true,
@@ -42,22 +38,19 @@ export const utteranceCompileOptions = {
   knownHelpers: Object.fromEntries(Object.keys(utteranceHelpers).map((name) => [name, true])),
 } as const satisfies CompileOptions;
 
-/** A reference from a template to a payload field. */
-export interface TemplateReference {
-  readonly path: readonly string[];
-  readonly helper?: UtteranceHelper | (typeof blockHelpers)[number];
-}
+const helperNames: readonly string[] = [...Object.keys(utteranceHelpers), ...utteranceBlockHelpers];
 
 /**
- * Parses a template and checks every helper and field it names against the payload. Problems
- * point at the offending text inside the definition file.
+ * Parses a template (the only place one is parsed) into the parts the compiler reads, with every
+ * field it names, and checks every helper and field against the payload and the helper table.
+ * Problems point at the offending text inside the definition file.
  */
 export function checkTemplate(
   template: string,
   payload: ObjectField,
   source: SourceFile,
   pointer: string,
-): { references: TemplateReference[]; problems: Problem[] } {
+): { parts: TemplatePart[]; references: TemplateReference[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const references: TemplateReference[] = [];
   let program: hbs.AST.Program;
@@ -66,6 +59,7 @@ export function checkTemplate(
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
     return {
+      parts: [],
       references,
       problems: [
         source.problem(pointer, `the template does not parse: ${message} (Handlebars syntax)`),
@@ -76,11 +70,15 @@ export function checkTemplate(
     .filter((field) => field.path.length > 0 && !field.path.includes('*'))
     .map((field) => field.path.join('.'));
 
-  const reference = (node: hbs.AST.PathExpression, helper?: TemplateReference['helper']) => {
-    const dotted = node.original;
+  /** The field a path expression names, checked; its path (even when unknown, for the parts). */
+  const reference = (node: hbs.AST.Expression, helper?: TemplateReference['helper']) => {
+    const dotted = (node as hbs.AST.PathExpression).original;
     const path = dotted.split('.');
+    const expression = node as hbs.AST.PathExpression;
     const field =
-      node.data || node.depth > 0 || path.includes('this') ? undefined : fieldAt(payload, path);
+      expression.data || expression.depth > 0 || path.includes('this')
+        ? undefined
+        : fieldAt(payload, path);
     if (!field) {
       const suggestion = closest(dotted, knownPaths);
       problems.push(
@@ -90,16 +88,16 @@ export function checkTemplate(
           `the template names ${JSON.stringify(dotted)}, which the payload does not have (a payload field such as ${suggestion ?? knownPaths[0]}${suggestion ? ', the closest' : ''})`,
         ),
       );
-      return;
+      return path;
     }
-    if (helper && helper in utteranceHelpers) {
-      const accepts: readonly FieldKind[] = utteranceHelpers[helper as UtteranceHelper].accepts;
+    if (helper && isUtteranceHelper(helper)) {
+      const accepts: readonly FieldKind[] = utteranceHelpers[helper].accepts;
       if (!accepts.includes(field.kind)) {
         problems.push(
           source.problemAtToken(
             pointer,
             dotted,
-            `{{${helper}}} cannot take ${dotted}, a ${describeKind(field)} field (a field of type ${accepts.join(' or ')})`,
+            `{{${helper}}} cannot take ${dotted}, a ${field.kind} field (a field of type ${accepts.join(' or ')})`,
           ),
         );
       }
@@ -114,12 +112,14 @@ export function checkTemplate(
       );
     }
     references.push(helper ? { path, helper } : { path });
+    return path;
   };
 
-  const helperCall = (name: string, params: hbs.AST.Expression[], node: HBNode) => {
-    const known = name in utteranceHelpers || (blockHelpers as readonly string[]).includes(name);
-    if (!known) {
-      const helperNames = [...Object.keys(utteranceHelpers), ...blockHelpers];
+  /** `{{name field …}}` or `{{#name field}}`: the field's path and the quoted words, if known. */
+  const helperCall = (name: string, params: hbs.AST.Expression[]) => {
+    const helper = isUtteranceHelper(name) ? name : undefined;
+    const block = (utteranceBlockHelpers as readonly string[]).includes(name);
+    if (!helper && !block) {
       const suggestion = closest(name, helperNames);
       problems.push(
         source.problemAtToken(
@@ -128,9 +128,10 @@ export function checkTemplate(
           `unknown helper ${JSON.stringify(name)} (one of ${helperNames.join(', ')}${suggestion ? `; did you mean "${suggestion}"?` : ''})`,
         ),
       );
-      return;
+      return undefined;
     }
     const [first, ...rest] = params;
+    let path: readonly string[] = [];
     if (first?.type !== 'PathExpression') {
       problems.push(
         source.problemAtToken(
@@ -140,13 +141,16 @@ export function checkTemplate(
         ),
       );
     } else {
-      reference(first as hbs.AST.PathExpression, name as TemplateReference['helper']);
+      path = reference(first, name as TemplateReference['helper']);
     }
-    const expectedStrings = name === 'plural' ? 2 : 0;
-    const strings = rest.filter((param) => param.type === 'StringLiteral').length;
-    if (rest.length !== expectedStrings || strings !== expectedStrings) {
-      const expectation = expectedStrings
-        ? `a field and ${expectedStrings} quoted words, e.g. {{plural count "message" "messages"}}`
+    const spec = helper ? utteranceHelpers[helper] : undefined;
+    const roles = spec?.quoted ?? [];
+    const quoted = rest.flatMap((param) =>
+      param.type === 'StringLiteral' ? [(param as hbs.AST.StringLiteral).value] : [],
+    );
+    if (rest.length !== roles.length || quoted.length !== roles.length) {
+      const expectation = roles.length
+        ? `a field and ${roles.length} quoted words, e.g. ${spec!.example}`
         : 'exactly one field';
       problems.push(
         source.problemAtToken(
@@ -156,47 +160,70 @@ export function checkTemplate(
         ),
       );
     }
-    void node;
+    return { helper, path, quoted };
   };
 
-  const visit = (node: HBNode): void => {
-    switch (node.type) {
-      case 'Program':
-        (node as hbs.AST.Program).body.forEach(visit);
-        break;
-      case 'MustacheStatement': {
-        const mustache = node as hbs.AST.MustacheStatement;
-        if (mustache.path.type !== 'PathExpression') break;
-        const path = mustache.path as hbs.AST.PathExpression;
-        if (mustache.params.length === 0 && !(path.original in utteranceHelpers)) reference(path);
-        else helperCall(path.original, mustache.params, node);
-        break;
+  const visit = (nodes: readonly HBNode[]): TemplatePart[] =>
+    nodes.flatMap((node): TemplatePart[] => {
+      switch (node.type) {
+        case 'MustacheStatement': {
+          const mustache = node as hbs.AST.MustacheStatement;
+          if (mustache.path.type !== 'PathExpression') break;
+          const name = (mustache.path as hbs.AST.PathExpression).original;
+          if (mustache.params.length === 0 && !isUtteranceHelper(name)) {
+            return [{ kind: 'field', path: reference(mustache.path) }];
+          }
+          const call = helperCall(name, mustache.params);
+          return call?.helper ? [{ kind: 'helper', ...call, helper: call.helper }] : [];
+        }
+        case 'BlockStatement': {
+          const block = node as hbs.AST.BlockStatement;
+          const name = (block.path as hbs.AST.PathExpression).original;
+          const call = helperCall(name, block.params);
+          const then = visit(block.program?.body ?? []);
+          const otherwise = visit(block.inverse?.body ?? []);
+          if (!call || call.helper) {
+            if (call?.helper) {
+              problems.push(
+                source.problemAtToken(
+                  pointer,
+                  name,
+                  `{{#${name}}} is not a block (a block is {{#if field}} or {{#unless field}})`,
+                ),
+              );
+            }
+            return [];
+          }
+          return [
+            {
+              kind: 'block',
+              helper: name as UtteranceBlockHelper,
+              path: call.path,
+              then,
+              otherwise,
+            },
+          ];
+        }
+        case 'ContentStatement':
+          return [{ kind: 'text', text: (node as hbs.AST.ContentStatement).value }];
+        case 'CommentStatement':
+          return [];
       }
-      case 'BlockStatement': {
-        const block = node as hbs.AST.BlockStatement;
-        helperCall((block.path as hbs.AST.PathExpression).original, block.params, node);
-        if (block.program) visit(block.program);
-        if (block.inverse) visit(block.inverse);
-        break;
-      }
-      case 'ContentStatement':
-      case 'CommentStatement':
-        break;
-      default:
-        problems.push(
-          source.problem(
-            pointer,
-            `the template uses ${node.type}, which utterances do not support (text, {{field}}, {{helper field}}, {{#if field}}…{{/if}})`,
-          ),
-        );
-    }
-  };
-  visit(program);
+      problems.push(
+        source.problem(
+          pointer,
+          `the template uses ${node.type}, which utterances do not support (text, {{field}}, {{helper field}}, {{#if field}}…{{/if}})`,
+        ),
+      );
+      return [];
+    });
+  const parts = visit(program.body);
   if (problems.length === 0) {
-    // The check the templates get in Handlebars itself, so a template that passes here also
-    // compiles for anyone rendering it with Handlebars (the benchmark's reference renderer).
+    // The check the templates get in Handlebars itself (on the tree parsed above), so a template
+    // that passes here also compiles for anyone rendering it with Handlebars (the benchmark's
+    // reference renderer).
     try {
-      Handlebars.precompile(template, utteranceCompileOptions);
+      Handlebars.precompile(program, utteranceCompileOptions);
     } catch (error) {
       const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
       problems.push(
@@ -207,7 +234,7 @@ export function checkTemplate(
       );
     }
   }
-  return { references, problems };
+  return { parts, references, problems };
 }
 
 /**
@@ -223,10 +250,10 @@ export function checkSpokenWords(
 ): Problem[] {
   const problems: Problem[] = [];
   for (const reference of references) {
-    if (reference.helper !== 'spoken' && reference.helper !== 'list') continue;
-    const field = fieldAt(payload, reference.path);
-    const spokenField = field?.kind === 'array' ? field.items : field;
-    if (spokenField?.kind !== 'enum') continue;
+    if (!reference.helper || !isUtteranceHelper(reference.helper)) continue;
+    if (!utteranceHelpers[reference.helper].spokenWords) continue;
+    const spokenField = spokenEnum(fieldAt(payload, reference.path));
+    if (!spokenField) continue;
     const missing = spokenField.values.filter((value) => !(locale in value.spoken));
     if (missing.length > 0) {
       problems.push(
@@ -241,6 +268,8 @@ export function checkSpokenWords(
   return problems;
 }
 
-function describeKind(field: Field): string {
-  return field.kind === 'date-time' ? 'date-time' : field.kind;
+/** The enum whose words a helper with spokenWords speaks: the field's own, or its items'. */
+export function spokenEnum(field: Field | undefined): EnumField | undefined {
+  const spoken = field?.kind === 'array' ? field.items : field;
+  return spoken?.kind === 'enum' ? spoken : undefined;
 }

@@ -3,6 +3,8 @@
  * holds every fact an emitter needs, so no emitter ever looks at a schema's name to decide
  * anything.
  */
+import type { SchemaFieldType } from '../../runtime/catalog.js';
+import type { UtteranceBlockHelper, UtteranceHelperName } from '../../runtime/utterance/helpers.js';
 
 export interface Position {
   readonly file: string;
@@ -10,8 +12,8 @@ export interface Position {
   readonly column: number;
 }
 
-export type FieldKind =
-  'string' | 'integer' | 'boolean' | 'date-time' | 'enum' | 'object' | 'array';
+/** The kinds of field: the catalog's field types, which the runtime declares once. */
+export type FieldKind = SchemaFieldType;
 
 interface FieldBase {
   readonly kind: FieldKind;
@@ -86,10 +88,43 @@ export type UtteranceCondition =
     }
   | { readonly path: readonly string[]; readonly test: 'present'; readonly present: boolean };
 
+/**
+ * An utterance template, parsed once (model/templates.ts): what the compiler turns into code and
+ * the emitters read references from. Text is as written; `field` is `{{a.b}}`, `helper` is
+ * `{{helper a.b "quoted" …}}` (runtime/utterance/helpers.ts), `block` is `{{#if a.b}}…{{else}}…{{/if}}`.
+ */
+export type TemplatePart =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'field'; readonly path: readonly string[] }
+  | {
+      readonly kind: 'helper';
+      readonly helper: UtteranceHelperName;
+      readonly path: readonly string[];
+      readonly quoted: readonly string[];
+    }
+  | {
+      readonly kind: 'block';
+      readonly helper: UtteranceBlockHelper;
+      readonly path: readonly string[];
+      readonly then: readonly TemplatePart[];
+      readonly otherwise: readonly TemplatePart[];
+    };
+
+/** A payload field a template names, and the helper it is given to (none for `{{field}}`). */
+export interface TemplateReference {
+  readonly path: readonly string[];
+  readonly helper?: UtteranceHelperName | UtteranceBlockHelper;
+}
+
 export interface UtteranceVariant {
   readonly name: string;
   readonly when: readonly UtteranceCondition[];
+  /** The template as written (trimmed), for documentation. */
   readonly template: string;
+  /** The template, parsed. */
+  readonly parts: readonly TemplatePart[];
+  /** Every field the template names, in order. */
+  readonly references: readonly TemplateReference[];
   readonly position: Position;
 }
 
@@ -131,6 +166,11 @@ export interface Envelope {
     readonly referencePrefix: string;
     readonly localeDescription: string;
     readonly localePattern: string;
+    /**
+     * The locale every schema has templates for: a preview in a locale without templates of its
+     * own speaks its wording.
+     */
+    readonly fallbackLocale: string;
   };
   readonly relevantAudience: {
     readonly description: string;

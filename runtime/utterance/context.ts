@@ -1,5 +1,7 @@
 import { UtterancePreviewError } from './errors.js';
-import { joinList, pluralWord, spokenCount, spokenDate } from './speak.js';
+import type { UtteranceHelperMethods } from './helpers.js';
+import { resolveLocalized, type LocalizedEntry } from './localized.js';
+import { joinList, pluralWord, spokenCount, spokenDateText } from './speak.js';
 
 /** Where a spoken value came from, for explainUtterance. */
 export interface ExplainedValue {
@@ -16,32 +18,29 @@ export interface ExplainedValue {
 /** How each value of an enum is spoken, in one locale. */
 export type SpokenWords = Readonly<Record<string, string>>;
 
-export interface UtteranceContextOptions {
-  /** The locale whose formats (dates, lists, counts) the template uses. */
-  readonly locale: string;
-  /** The locale whose localizedAttributes entry supplies `localizedattribute:KEY` values. */
-  readonly attributeLocale: string;
-  readonly timeZone: string;
-  /** The localized attribute prefix, and a pattern matching text that starts with it. */
-  readonly prefix: string;
-  readonly prefixPattern: RegExp;
-  /** The event's localizedAttributes entry for attributeLocale and its index, if any. */
-  readonly attributes:
-    { readonly entry: Readonly<Record<string, unknown>>; readonly index: number } | undefined;
-  /** Collects every value spoken (explainUtterance); absent when only the text is wanted. */
-  readonly explained?: ExplainedValue[];
-}
-
 /**
  * What a generated previewer calls for every value it speaks. Each method checks the value it
  * is given, because the event may not have been validated: a missing or mistyped field is an
  * UtterancePreviewError naming the field, never "undefined" in the sentence.
  */
-export class UtteranceContext {
+export class UtteranceContext implements UtteranceHelperMethods {
   /** The variant the previewer chose. */
   variantName = '';
 
-  constructor(private readonly options: UtteranceContextOptions) {}
+  constructor(
+    /** The locale whose formats (dates, lists, counts) the template uses. */
+    private readonly locale: string,
+    /** The locale whose localizedAttributes entry supplies `localizedattribute:KEY` values. */
+    private readonly attributeLocale: string,
+    private readonly timeZone: string,
+    /** The localized attribute prefix (`localizedattribute:`). */
+    private readonly prefix: string,
+    /** The event's localizedAttributes entry for attributeLocale, if any, and its index. */
+    private readonly entry: LocalizedEntry | undefined,
+    private readonly entryIndex: number,
+    /** Collects every value spoken (explainUtterance); absent when only the text is wanted. */
+    private readonly explained?: ExplainedValue[],
+  ) {}
 
   /** Records the variant the payload selected. */
   variant(name: string): void {
@@ -51,7 +50,7 @@ export class UtteranceContext {
   /** A plain string field. */
   text(value: unknown, pointer: string): string {
     if (typeof value !== 'string') throw wrongType(value, pointer, 'a string');
-    if (this.options.prefixPattern.test(value)) {
+    if (value.startsWith(this.prefix)) {
       throw new UtterancePreviewError(
         'wrong-type',
         pointer,
@@ -64,26 +63,23 @@ export class UtteranceContext {
   /** A string field that may hold `localizedattribute:KEY`, resolved for the listener's locale. */
   localized(value: unknown, pointer: string): string {
     if (typeof value !== 'string') throw wrongType(value, pointer, 'a string');
-    const { prefix, prefixPattern, attributes, attributeLocale } = this.options;
-    if (!prefixPattern.test(value)) return this.record(pointer, value, value);
+    const { prefix, entry, attributeLocale } = this;
+    if (!value.startsWith(prefix)) return this.record(pointer, value, value);
+    const resolved = resolveLocalized(value, prefix, entry);
+    if (resolved !== undefined) return this.record(pointer, value, resolved, 'localizedAttributes');
     const key = value.slice(prefix.length);
-    if (!attributes) {
+    if (!entry) {
       throw new UtterancePreviewError(
         'missing-localized-attribute',
         pointer,
         `${value} has no value for ${attributeLocale}: localizedAttributes has no ${attributeLocale} entry (an entry {"locale": "${attributeLocale}", ${JSON.stringify(key)}: "…"})`,
       );
     }
-    // Only strings count, so nothing inherited from Object.prototype is ever spoken.
-    const resolved = attributes.entry[key];
-    if (typeof resolved !== 'string') {
-      throw new UtterancePreviewError(
-        'missing-localized-attribute',
-        pointer,
-        `${value} has no value for ${attributeLocale} (a ${JSON.stringify(key)} string in /localizedAttributes/${attributes.index})`,
-      );
-    }
-    return this.record(pointer, value, resolved, 'localizedAttributes');
+    throw new UtterancePreviewError(
+      'missing-localized-attribute',
+      pointer,
+      `${value} has no value for ${attributeLocale} (a ${JSON.stringify(key)} string in /localizedAttributes/${this.entryIndex})`,
+    );
   }
 
   /** An integer said as digits ("Oranges 1"). */
@@ -106,10 +102,10 @@ export class UtteranceContext {
 
   /** {{date field}}: a date-time in the locale's long form, in the chosen time zone. */
   date(value: unknown, pointer: string): string {
-    const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
-    if (Number.isNaN(time)) throw wrongType(value, pointer, 'an ISO 8601 date-time');
-    const { locale, timeZone } = this.options;
-    return this.record(pointer, value, spokenDate(new Date(time), locale, timeZone));
+    const said =
+      typeof value === 'string' ? spokenDateText(value, this.locale, this.timeZone) : undefined;
+    if (said === undefined) throw wrongType(value, pointer, 'an ISO 8601 date-time');
+    return this.record(pointer, value, said);
   }
 
   /** {{list field}}: the items joined as "a, b and c"; enum items are spoken in words. */
@@ -122,22 +118,18 @@ export class UtteranceContext {
         ? wordsFor(item, words, `${pointer}/${index}`)
         : checkString(item, `${pointer}/${index}`),
     );
-    return this.record(pointer, value, joinList(items, this.options.locale));
+    return this.record(pointer, value, joinList(items, this.locale));
   }
 
   /** {{number field}}: a count, in words where the locale has them ("three"). */
   number(value: unknown, pointer: string): string {
-    return this.record(
-      pointer,
-      value,
-      spokenCount(checkInteger(value, pointer), this.options.locale),
-    );
+    return this.record(pointer, value, spokenCount(checkInteger(value, pointer), this.locale));
   }
 
   /** {{plural field "one" "other"}}: the word that agrees with the count. */
   plural(value: unknown, one: string, other: string, pointer: string): string {
     const count = checkInteger(value, pointer);
-    return this.record(pointer, value, pluralWord(count, one, other, this.options.locale));
+    return this.record(pointer, value, pluralWord(count, one, other, this.locale));
   }
 
   /** A payload that matched none of the template's variants. */
@@ -155,7 +147,7 @@ export class UtteranceContext {
     spoken: string,
     source: ExplainedValue['source'] = 'payload',
   ): string {
-    this.options.explained?.push({ field: fieldOf(pointer), source, raw, spoken });
+    this.explained?.push({ field: fieldOf(pointer), source, raw, spoken });
     return spoken;
   }
 }

@@ -1,5 +1,6 @@
 /** Why an event could not be previewed; `path` is a JSON pointer into the event. */
 import { ProactiveEventsError } from '../errors.js';
+import type { Issue } from '../validation/issues.js';
 export type UtterancePreviewErrorCode =
   | 'invalid-event'
   | 'unknown-event'
@@ -9,13 +10,6 @@ export type UtterancePreviewErrorCode =
   | 'missing-localized-attribute'
   | 'no-variant'
   | 'invalid-option';
-
-/** One problem a validator reported, in the shape of the generated validator's errors. */
-export interface PreviewValidationIssue {
-  readonly path: string;
-  readonly code: string;
-  readonly message: string;
-}
 
 /**
  * An event the previewer refuses to speak: a sentence built from a broken event would be
@@ -28,7 +22,7 @@ export class UtterancePreviewError extends ProactiveEventsError {
     readonly path: string,
     detail: string,
     /** For `invalid-event`: every error the validator reported. */
-    readonly issues: readonly PreviewValidationIssue[] = [],
+    readonly issues: readonly Issue[] = [],
   ) {
     // An option is not a place in the event: its message has no pointer.
     super(code === 'invalid-option' ? detail : `${path || '/'}: ${detail}`);

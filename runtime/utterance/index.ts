@@ -1,10 +1,6 @@
 /** The run-time half of the utterance previewer; generated/preview.ts supplies the templates. */
 export { UtteranceContext, type ExplainedValue, type SpokenWords } from './context.js';
-export {
-  UtterancePreviewError,
-  type PreviewValidationIssue,
-  type UtterancePreviewErrorCode,
-} from './errors.js';
+export { UtterancePreviewError, type UtterancePreviewErrorCode } from './errors.js';
 export {
   createPreviewer,
   type PreviewOptions,
@@ -23,6 +19,7 @@ export {
 } from './speak.js';
 export {
   checkPreviewable,
+  type PreviewChecks,
   type PreviewValidationResult,
   type PreviewValidator,
 } from './validation.js';

@@ -2,24 +2,22 @@ import { UtteranceContext, type ExplainedValue } from './context.js';
 import { errorText } from '../validation/access.js';
 import { UtterancePreviewError } from './errors.js';
 import { normalizeUtterance } from './speak.js';
-import { checkPreviewable, type PreviewableEvent, type PreviewValidator } from './validation.js';
+import { checkPreviewable, type PreviewableEvent, type PreviewChecks } from './validation.js';
 
 /** A generated previewer: the sentence for one payload in one locale. */
 export type UtteranceRenderer = (payload: never, context: UtteranceContext) => string;
 
-/** What the generated module hands to createPreviewer. */
-export interface PreviewerTable {
-  /** The locale every schema has templates for, used when a locale has none of its own. */
-  readonly fallbackLocale: string;
+/**
+ * What the generated module hands to createPreviewer: the envelope's facts, the renderers, and
+ * the validation every preview runs first (PreviewChecks: fallbackLocale, isValid, validate).
+ */
+export interface PreviewerTable extends PreviewChecks {
+  /** The pattern every locale matches (the envelope's localizedAttributes locale pattern). */
+  readonly localePattern: string;
   /** The prefix of a localized attribute reference (`localizedattribute:`). */
   readonly localizedAttributePrefix: string;
   /** Per event name, per locale, the previewer. */
   readonly renderers: Readonly<Record<string, Readonly<Record<string, UtteranceRenderer>>>>;
-  /**
-   * Checks the whole event before it is previewed: the generated module passes its validator,
-   * without a clock (a preview says what an event would say whenever it is sent).
-   */
-  readonly validate?: PreviewValidator;
 }
 
 export interface PreviewOptions {
@@ -51,50 +49,56 @@ export interface Previewer {
   explain(event: unknown, locale: string, options?: PreviewOptions): UtteranceExplanation;
 }
 
-const localePattern = /^[a-z]{2}-[A-Z]{2}$/;
-
 /** Builds the three preview functions over the generated renderers. */
 export function createPreviewer(table: PreviewerTable): Previewer {
   const knownNames = new Set(Object.keys(table.renderers));
-  const prefix = table.localizedAttributePrefix;
-  const prefixPattern = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
-
-  /** The event, checked once (THE validation step), with each locale's first entry. */
-  const prepare = (event: unknown): PreparedEvent => {
-    const checked = checkPreviewable(event, knownNames, table.validate);
-    const entryOf = new Map<unknown, number>();
-    checked.localizedAttributes.forEach((entry, index) => {
-      if (!entryOf.has(entry.locale)) entryOf.set(entry.locale, index);
-    });
-    return { checked, entryOf };
+  const { fallbackLocale, localizedAttributePrefix: prefix } = table;
+  const localePattern = new RegExp(table.localePattern, 'u');
+  const checkLocale = (locale: string): void => {
+    if (!localePattern.test(locale)) {
+      throw new UtterancePreviewError(
+        'invalid-option',
+        '',
+        `${JSON.stringify(locale)} is not a locale (such as ${fallbackLocale})`,
+      );
+    }
+  };
+  /** The options' time zone (default UTC), checked. */
+  const timeZoneOf = (options: PreviewOptions): string => {
+    const timeZone = options.timeZone ?? 'UTC';
+    if (!checkedZones.has(timeZone)) checkTimeZone(timeZone, fallbackLocale);
+    return timeZone;
   };
 
+  /**
+   * The sentence for a checked event in one locale; `index` is the locale's first entry in
+   * localizedAttributes (-1 for none). The context tells the variant chosen afterwards.
+   */
   const render = (
-    prepared: PreparedEvent,
+    checked: PreviewableEvent,
     locale: string,
-    options: PreviewOptions,
+    timeZone: string,
+    index: number,
     explained: ExplainedValue[] | undefined,
-  ) => {
-    const { name, payload, localizedAttributes } = prepared.checked;
-    const byLocale = table.renderers[name]!;
+  ): { text: string; context: UtteranceContext; templateLocale: string } => {
+    const byLocale = table.renderers[checked.name]!;
     const own = byLocale[locale];
-    const templateLocale = own ? locale : table.fallbackLocale;
-    const renderer = own ?? byLocale[table.fallbackLocale]!;
-    const index = prepared.entryOf.get(locale);
-    const context = new UtteranceContext({
-      locale: templateLocale,
-      attributeLocale: locale,
-      timeZone: timeZoneOf(options),
+    const templateLocale = own ? locale : fallbackLocale;
+    const renderer = own ?? byLocale[fallbackLocale]!;
+    const context = new UtteranceContext(
+      templateLocale,
+      locale,
+      timeZone,
       prefix,
-      prefixPattern,
-      attributes: index === undefined ? undefined : { entry: localizedAttributes[index]!, index },
+      index < 0 ? undefined : checked.localizedAttributes[index],
+      index,
       explained,
-    });
-    const text = normalizeUtterance(renderer(payload as never, context));
-    return { text, variant: context.variantName, fallback: !own, templateLocale };
+    );
+    const text = normalizeUtterance(renderer(checked.payload as never, context));
+    return { text, context, templateLocale };
   };
 
-  /** One locale: its options checked before the event, as they always were. */
+  /** One locale: its options checked before the event (THE validation step), as they always were. */
   const renderOne = (
     event: unknown,
     locale: string,
@@ -102,19 +106,36 @@ export function createPreviewer(table: PreviewerTable): Previewer {
     explained: ExplainedValue[] | undefined,
   ) => {
     checkLocale(locale);
-    timeZoneOf(options);
-    return render(prepare(event), locale, options, explained);
+    const timeZone = timeZoneOf(options);
+    const checked = checkPreviewable(event, knownNames, table);
+    return render(checked, locale, timeZone, entryIndex(checked, locale), explained);
   };
 
   return {
-    preview: (event, locale, options = {}) =>
-      readable(() => renderOne(event, locale, options, undefined).text),
-    previewAll: (event, options = {}) => readable(() => renderAll(event, options)),
-    explain: (event, locale, options = {}) =>
-      readable(() => {
+    preview(event, locale, options = {}) {
+      try {
+        return renderOne(event, locale, options, undefined).text;
+      } catch (error) {
+        throw readable(error);
+      }
+    },
+    previewAll(event, options = {}) {
+      try {
+        return renderAll(event, options);
+      } catch (error) {
+        throw readable(error);
+      }
+    },
+    explain(event, locale, options = {}) {
+      try {
         const values: ExplainedValue[] = [];
-        return { locale, ...renderOne(event, locale, options, values), values };
-      }),
+        const { text, context, templateLocale } = renderOne(event, locale, options, values);
+        const fallback = templateLocale !== locale;
+        return { locale, text, variant: context.variantName, fallback, templateLocale, values };
+      } catch (error) {
+        throw readable(error);
+      }
+    },
   };
 
   /**
@@ -122,39 +143,31 @@ export function createPreviewer(table: PreviewerTable): Previewer {
    * locale entries would cost thousands of validations).
    */
   function renderAll(event: unknown, options: PreviewOptions): Record<string, string> {
-    timeZoneOf(options);
-    const prepared = prepare(event);
-    const locales = [...prepared.entryOf.keys()] as string[];
+    const timeZone = timeZoneOf(options);
+    const checked = checkPreviewable(event, knownNames, table);
+    const entryOf = new Map<unknown, number>();
+    checked.localizedAttributes.forEach((entry, index) => {
+      if (!entryOf.has(entry.locale)) entryOf.set(entry.locale, index);
+    });
     const result: Record<string, string> = {};
-    for (const locale of locales.length > 0 ? locales : [table.fallbackLocale]) {
+    if (entryOf.size === 0) {
+      result[fallbackLocale] = render(checked, fallbackLocale, timeZone, -1, undefined).text;
+    }
+    for (const [locale, index] of entryOf as Map<string, number>) {
       checkLocale(locale);
-      result[locale] = render(prepared, locale, options, undefined).text;
+      result[locale] = render(checked, locale, timeZone, index, undefined).text;
     }
     return result;
   }
 }
 
-interface PreparedEvent {
-  readonly checked: PreviewableEvent;
-  /** Each locale's first entry in localizedAttributes. */
-  readonly entryOf: ReadonlyMap<unknown, number>;
-}
-
-function checkLocale(locale: string): void {
-  if (!localePattern.test(locale)) {
-    throw new UtterancePreviewError(
-      'invalid-option',
-      '',
-      `${JSON.stringify(locale)} is not a locale (such as en-US)`,
-    );
+/** The first localizedAttributes entry of the locale, or -1. */
+function entryIndex(checked: PreviewableEvent, locale: string): number {
+  const entries = checked.localizedAttributes;
+  for (let index = 0; index < entries.length; index++) {
+    if (entries[index]!.locale === locale) return index;
   }
-}
-
-/** The options' time zone (default UTC), checked. */
-function timeZoneOf(options: PreviewOptions): string {
-  const timeZone = options.timeZone ?? 'UTC';
-  checkTimeZone(timeZone);
-  return timeZone;
+  return -1;
 }
 
 /** `instanceof` without its own throw: a Proxy's getPrototypeOf trap may throw. */
@@ -167,28 +180,23 @@ function isPreviewError(error: unknown): boolean {
 }
 
 /**
- * Runs a preview so that it throws an UtterancePreviewError or nothing: whatever a hostile
- * value throws (a Proxy trap, a getter, even a value without a string form) becomes one.
+ * What a preview throws: an UtterancePreviewError or nothing. Whatever a hostile value throws (a
+ * Proxy trap, a getter, even a value without a string form) becomes one.
  */
-function readable<T>(preview: () => T): T {
-  try {
-    return preview();
-  } catch (error) {
-    if (isPreviewError(error)) throw error;
-    throw new UtterancePreviewError(
-      'invalid-event',
-      '',
-      `the event could not be read (${errorText(error)}); pass plain JSON data`,
-    );
-  }
+function readable(error: unknown): UtterancePreviewError {
+  if (isPreviewError(error)) return error as UtterancePreviewError;
+  return new UtterancePreviewError(
+    'invalid-event',
+    '',
+    `the event could not be read (${errorText(error)}); pass plain JSON data`,
+  );
 }
 
 const checkedZones = new Set<string>(['UTC']);
 
-function checkTimeZone(timeZone: string): void {
-  if (checkedZones.has(timeZone)) return;
+function checkTimeZone(timeZone: string, locale: string): void {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
+    new Intl.DateTimeFormat(locale, { timeZone });
   } catch {
     throw new UtterancePreviewError(
       'invalid-option',

@@ -4,31 +4,63 @@
  * say exactly the same thing. Intl objects are costly to build and are cached per locale.
  */
 
-const dateFormats = new Map<string, { format: Intl.DateTimeFormat; said: Map<number, string> }>();
+interface DateFormat {
+  readonly format: Intl.DateTimeFormat;
+  /** What it said, by time and by the text the time was written as. */
+  readonly byTime: Map<number, string>;
+  readonly byText: Map<string, string>;
+}
+
+/** Per locale, per time zone: a formatter is costly to build, so each is built once. */
+const dateFormats = new Map<string, Map<string, DateFormat>>();
+
+function dateFormat(locale: string, timeZone: string): DateFormat {
+  let byZone = dateFormats.get(locale);
+  if (!byZone) dateFormats.set(locale, (byZone = new Map()));
+  let cached = byZone.get(timeZone);
+  if (!cached) {
+    cached = {
+      format: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }),
+      byTime: new Map(),
+      byText: new Map(),
+    };
+    byZone.set(timeZone, cached);
+  }
+  return cached;
+}
 
 /**
  * A date in the locale's long form ("May 18, 2019", "18. Mai 2019") in the given time zone.
  * Formatting is the costliest step of a preview, and the same dates come back (one event in
  * several locales, a batch about one day), so each formatter remembers what it has said.
  */
-export function spokenDate(date: Date, locale: string, timeZone: string): string {
-  const key = `${locale}|${timeZone}`;
-  let cached = dateFormats.get(key);
-  if (!cached) {
-    cached = {
-      format: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }),
-      said: new Map(),
-    };
-    dateFormats.set(key, cached);
-  }
-  const time = date.getTime();
-  let text = cached.said.get(time);
+export function spokenDate(date: Date | number, locale: string, timeZone: string): string {
+  const cached = dateFormat(locale, timeZone);
+  const time = typeof date === 'number' ? date : date.getTime();
+  let text = cached.byTime.get(time);
   if (text === undefined) {
-    if (cached.said.size >= rememberedDates) cached.said.clear();
-    text = cached.format.format(date);
-    cached.said.set(time, text);
+    if (cached.byTime.size >= rememberedDates) cached.byTime.clear();
+    text = cached.format.format(time);
+    cached.byTime.set(time, text);
   }
   return text;
+}
+
+/**
+ * spokenDate of a date-time as written in an event (`2019-05-18T02:00:00Z`), or undefined when
+ * the text is no date. A text said before is not parsed again.
+ */
+export function spokenDateText(text: string, locale: string, timeZone: string): string | undefined {
+  const cached = dateFormat(locale, timeZone);
+  let said = cached.byText.get(text);
+  if (said === undefined) {
+    const time = Date.parse(text);
+    if (Number.isNaN(time)) return undefined;
+    said = spokenDate(time, locale, timeZone);
+    if (cached.byText.size >= rememberedDates) cached.byText.clear();
+    cached.byText.set(text, said);
+  }
+  return said;
 }
 
 const rememberedDates = 1024;

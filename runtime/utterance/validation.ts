@@ -1,9 +1,10 @@
-import { UtterancePreviewError, type PreviewValidationIssue } from './errors.js';
+import type { Issue } from '../validation/issues.js';
+import { UtterancePreviewError } from './errors.js';
 
 /** What a validator says about an event: the generated validateProactiveEvent has this shape. */
 export interface PreviewValidationResult {
   readonly valid: boolean;
-  readonly errors: readonly PreviewValidationIssue[];
+  readonly errors: readonly Issue[];
 }
 
 /** Checks a whole event before it is previewed. */
@@ -16,6 +17,23 @@ export interface PreviewableEvent {
   readonly localizedAttributes: readonly Readonly<Record<string, unknown>>[];
 }
 
+/** How the previewer checks an event before it speaks (PreviewerTable carries these). */
+export interface PreviewChecks {
+  /** The locale every schema has templates for (also what messages give as an example). */
+  readonly fallbackLocale: string;
+  /**
+   * A yes/no check of the whole event, run first: the generated module passes its boolean
+   * validator (isProactiveEvent), several times faster than collecting issues.
+   */
+  readonly isValid?: (event: unknown) => boolean;
+  /**
+   * Checks the whole event and says why it is refused: run when isValid says no (or alone, when
+   * there is no isValid). The generated module passes its validator without a clock (a preview
+   * says what an event would say whenever it is sent).
+   */
+  readonly validate?: PreviewValidator;
+}
+
 /**
  * THE "is this event valid?" step of every preview: the validator's verdict if one is given, then
  * the envelope checks the previewer needs whatever the validator says. Without a validator the
@@ -25,10 +43,11 @@ export interface PreviewableEvent {
 export function checkPreviewable(
   event: unknown,
   knownNames: ReadonlySet<string>,
-  validator: PreviewValidator | undefined,
+  checks: PreviewChecks,
 ): PreviewableEvent {
-  if (validator) {
-    const result = validator(event);
+  const { isValid, validate } = checks;
+  if ((isValid ?? validate) && !isValid?.(event)) {
+    const result = validate ? validate(event) : { valid: false, errors: [] };
     if (!result.valid) {
       const [first] = result.errors;
       const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
@@ -84,7 +103,7 @@ export function checkPreviewable(
       throw new UtterancePreviewError(
         'wrong-type',
         `/localizedAttributes/${index}`,
-        'the entry has no locale (an object with a "locale" string such as "en-US")',
+        `the entry has no locale (an object with a "locale" string such as "${checks.fallbackLocale}")`,
       );
     }
   }

@@ -5,6 +5,7 @@ import {
   type PreviewOptions,
   type PreviewValidator,
 } from '../../runtime/utterance/index.js';
+import type { Issue } from '../../runtime/validation/issues.js';
 import { eventOf } from './events.js';
 
 const weather = (weatherAlert: object, attributes: Record<string, string>[] = []) =>
@@ -124,9 +125,9 @@ describe('events the previewer refuses', () => {
   });
 
   it('whatever the injected validator rejects, with all its errors', () => {
-    const issues = [
+    const issues: Issue[] = [
       { path: '/referenceId', code: 'pattern', message: 'bad id' },
-      { path: '/expiryTime', code: 'window', message: 'too late' },
+      { path: '/expiryTime', code: 'expiry-window', message: 'too late' },
     ];
     unvalidated = withValidator(() => ({ valid: false, errors: issues }));
     const event = weather({ source: 'X', alertType: 'TORNADO' });

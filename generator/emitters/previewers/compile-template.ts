@@ -1,16 +1,25 @@
-import Handlebars from 'handlebars';
 import { literal } from '../../codegen/literal.js';
 import { toPointer } from '../../definitions/pointer.js';
 import { fieldAt } from '../../model/build-fields.js';
-import type { Field, ObjectField, UtteranceCondition } from '../../model/types.js';
+import { spokenEnum } from '../../model/templates.js';
+import type {
+  EnumField,
+  Field,
+  ObjectField,
+  TemplatePart,
+  UtteranceCondition,
+} from '../../model/types.js';
+import { utteranceHelpers } from '../../../runtime/utterance/helpers.js';
 
 /**
- * Turns an utterance template into one TypeScript expression of type string, so no template is
- * parsed or interpreted at run time. The template has passed checkTemplate (model/templates.ts):
+ * Turns a parsed utterance template (model/templates.ts parsed and checked it) into one
+ * TypeScript expression of type string, so no template is parsed or interpreted at run time:
  * every field and helper it names exists, so anything unexpected here is a generator bug.
  *
  * Every value goes through a method of the run-time UtteranceContext (`say`), which checks it
- * and speaks it; text becomes string literals through codegen/literal.ts.
+ * and speaks it: `{{field}}` by the field's kind, `{{helper field …}}` by the helper's method
+ * with the arguments its entry in the helper table (runtime/utterance/helpers.ts) describes.
+ * Text becomes string literals through codegen/literal.ts.
  */
 
 /** What the compiler needs to know besides the template. */
@@ -21,12 +30,10 @@ export interface TemplateScope {
   /** The name of the UtteranceContext parameter. */
   readonly contextName: string;
   /** The expression for the words of an enum field in this template's locale. */
-  wordsOf(field: Field): string;
+  wordsOf(field: EnumField): string;
   /** The name of the run-time isTruthy function. */
   readonly truthyName: string;
 }
-
-type Node = hbs.AST.Node;
 
 /** The JSON pointer, inside an event, of a payload field (what errors name). */
 export function payloadPointer(path: readonly string[]): string {
@@ -45,54 +52,45 @@ export function readExpression(payloadName: string, path: readonly string[]): st
     .reduce((expression, step) => expression + step, payloadName);
 }
 
-export function compileTemplate(template: string, scope: TemplateScope): string {
-  return compileProgram(Handlebars.parse(template), scope);
+export function compileTemplate(parts: readonly TemplatePart[], scope: TemplateScope): string {
+  const compiled = parts.flatMap((part) => compilePart(part, scope));
+  return compiled.length === 0 ? "''" : compiled.join(' + ');
 }
 
-function compileProgram(program: hbs.AST.Program | undefined, scope: TemplateScope): string {
-  const parts = (program?.body ?? []).flatMap((node) => compileNode(node, scope));
-  return parts.length === 0 ? "''" : parts.join(' + ');
-}
-
-function compileNode(node: Node, scope: TemplateScope): string[] {
-  switch (node.type) {
-    case 'ContentStatement': {
+function compilePart(part: TemplatePart, scope: TemplateScope): string[] {
+  switch (part.kind) {
+    case 'text': {
       // Runs of white space become one space, as the run-time normalisation would make them.
-      const text = (node as hbs.AST.ContentStatement).value.replace(/\s+/g, ' ');
+      const text = part.text.replace(/\s+/g, ' ');
       return text === '' ? [] : [literal(text)];
     }
-    case 'CommentStatement':
-      return [];
-    case 'MustacheStatement': {
-      const mustache = node as hbs.AST.MustacheStatement;
-      const name = (mustache.path as hbs.AST.PathExpression).original;
-      return [
-        mustache.params.length === 0
-          ? fieldValue(name, scope)
-          : helperCall(name, mustache.params, scope),
-      ];
+    case 'field':
+      return [fieldValue(part.path, scope)];
+    case 'helper': {
+      const spec = utteranceHelpers[part.helper];
+      const field = requireField(scope.payload, part.path);
+      const args = [readExpression(scope.payloadName, part.path)];
+      if (spec.spokenWords) {
+        const words = spokenEnum(field);
+        args.push(words ? scope.wordsOf(words) : 'undefined');
+      }
+      args.push(...part.quoted.map((word) => literal(word)));
+      args.push(literal(payloadPointer(part.path)));
+      return [call(scope, part.helper, args)];
     }
-    case 'BlockStatement': {
-      const block = node as hbs.AST.BlockStatement;
-      const name = (block.path as hbs.AST.PathExpression).original;
-      const path = pathOf(block.params[0]);
-      const test = `${scope.truthyName}(${readExpression(scope.payloadName, path)})`;
+    case 'block': {
+      const test = `${scope.truthyName}(${readExpression(scope.payloadName, part.path)})`;
       const [whenTrue, whenFalse] =
-        name === 'unless' ? [block.inverse, block.program] : [block.program, block.inverse];
+        part.helper === 'unless' ? [part.otherwise, part.then] : [part.then, part.otherwise];
       return [
-        `(${test} ? ${compileProgram(whenTrue, scope)} : ${compileProgram(whenFalse, scope)})`,
+        `(${test} ? ${compileTemplate(whenTrue, scope)} : ${compileTemplate(whenFalse, scope)})`,
       ];
     }
-    default:
-      throw new Error(
-        `generator bug: an utterance template reached the compiler with a ${node.type}`,
-      );
   }
 }
 
 /** `{{field}}`: the value as written, resolved if it is a localized attribute. */
-function fieldValue(dotted: string, scope: TemplateScope): string {
-  const path = dotted.split('.');
+function fieldValue(path: readonly string[], scope: TemplateScope): string {
   const field = requireField(scope.payload, path);
   const method =
     field.kind === 'string'
@@ -106,35 +104,6 @@ function fieldValue(dotted: string, scope: TemplateScope): string {
     readExpression(scope.payloadName, path),
     literal(payloadPointer(path)),
   ]);
-}
-
-/** `{{helper field …}}`: one of the fixed helpers of model/templates.ts. */
-function helperCall(name: string, params: hbs.AST.Expression[], scope: TemplateScope): string {
-  const path = pathOf(params[0]);
-  const field = requireField(scope.payload, path);
-  const read = readExpression(scope.payloadName, path);
-  const pointer = literal(payloadPointer(path));
-  switch (name) {
-    case 'spoken':
-      return call(scope, 'spoken', [read, scope.wordsOf(field), pointer]);
-    case 'list':
-      return call(scope, 'list', [
-        read,
-        field.kind === 'array' && field.items.kind === 'enum'
-          ? scope.wordsOf(field.items)
-          : 'undefined',
-        pointer,
-      ]);
-    case 'date':
-    case 'number':
-      return call(scope, name, [read, pointer]);
-    case 'plural': {
-      const words = params.slice(1).map((param) => literal((param as hbs.AST.StringLiteral).value));
-      return call(scope, 'plural', [read, ...words, pointer]);
-    }
-    default:
-      throw new Error(`generator bug: unknown utterance helper ${name}`);
-  }
 }
 
 /** A variant's `when` as a boolean expression (true when it has no conditions). */
@@ -157,40 +126,8 @@ function call(scope: TemplateScope, method: string, args: readonly string[]): st
   return `${scope.contextName}.${method}(${args.join(', ')})`;
 }
 
-function pathOf(param: hbs.AST.Expression | undefined): string[] {
-  if (param?.type !== 'PathExpression') {
-    throw new Error('generator bug: a helper without a field reached the template compiler');
-  }
-  return (param as hbs.AST.PathExpression).original.split('.');
-}
-
 function requireField(payload: ObjectField, path: readonly string[]): Field {
   const field = fieldAt(payload, path);
   if (!field) throw new Error(`generator bug: unchecked template field ${path.join('.')}`);
   return field;
-}
-
-/** Every `{{helper field …}}` in a template, as helper name and field path. */
-export function helperReferences(template: string): { helper: string; path: string[] }[] {
-  const found: { helper: string; path: string[] }[] = [];
-  const visit = (node: Node): void => {
-    if (node.type === 'Program') (node as hbs.AST.Program).body.forEach(visit);
-    if (node.type === 'MustacheStatement' || node.type === 'BlockStatement') {
-      const statement = node as hbs.AST.MustacheStatement | hbs.AST.BlockStatement;
-      const [first] = statement.params;
-      if (first?.type === 'PathExpression') {
-        found.push({
-          helper: (statement.path as hbs.AST.PathExpression).original,
-          path: pathOf(first),
-        });
-      }
-    }
-    if (node.type === 'BlockStatement') {
-      const block = node as hbs.AST.BlockStatement;
-      visit(block.program);
-      if (block.inverse) visit(block.inverse);
-    }
-  };
-  visit(Handlebars.parse(template));
-  return found;
 }

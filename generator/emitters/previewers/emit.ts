@@ -1,12 +1,13 @@
 import { Project, SyntaxKind, VariableDeclarationKind, type SourceFile } from 'ts-morph';
 import { commentText, identifier, literal } from '../../codegen/literal.js';
 import { fieldAt } from '../../model/build-fields.js';
-import { requiredUtteranceLocale } from '../../model/templates.js';
+import { spokenEnum } from '../../model/templates.js';
 import type { EnumField, EventSchema, UtteranceVariant } from '../../model/types.js';
+import { isUtteranceHelper, utteranceHelpers } from '../../../runtime/utterance/helpers.js';
 import { allSources, type EmitContext, type EmittedFile, emittedImport } from '../emitter.js';
 import { typesModule } from '../types.js';
 import { validateModule } from '../validators/module.js';
-import { compileTemplate, conditionExpression, helperReferences } from './compile-template.js';
+import { compileTemplate, conditionExpression } from './compile-template.js';
 
 export const previewModule = 'preview.ts';
 
@@ -24,6 +25,9 @@ export function emitPreview(context: EmitContext): EmittedFile[] {
   const project = new Project({ useInMemoryFileSystem: true });
   const file = project.createSourceFile(previewModule, '');
   const runtime = context.runtimeModule;
+  const { fallbackLocale } = model.envelope.localizedAttributes;
+  const byFallbackFirst = (a: string, b: string) =>
+    Number(b === fallbackLocale) - Number(a === fallbackLocale) || a.localeCompare(b);
 
   const words = spokenEnums(model.events);
   const typeImports = new Set<string>(['EventName', 'ProactiveEvent']);
@@ -59,7 +63,6 @@ export function emitPreview(context: EmitContext): EmittedFile[] {
       namedExports: [
         'ExplainedValue',
         'PreviewOptions',
-        'PreviewValidationIssue',
         'PreviewValidationResult',
         'PreviewValidator',
         'UtteranceExplanation',
@@ -69,11 +72,11 @@ export function emitPreview(context: EmitContext): EmittedFile[] {
     },
   ]);
 
-  for (const field of words) addWords(file, field);
+  for (const field of words) addWords(file, field, byFallbackFirst);
   const renderers = model.events.map((event) => ({
     event,
     locales: Object.keys(event.utterances)
-      .sort(byRequiredFirst)
+      .sort(byFallbackFirst)
       .map((locale) => ({ locale, name: addRenderer(file, event, locale) })),
   }));
 
@@ -96,7 +99,8 @@ another validator, or none.`,
         {
           name: 'utterancePreviewTable',
           initializer: `{
-            fallbackLocale: ${literal(requiredUtteranceLocale)},
+            fallbackLocale: ${literal(fallbackLocale)},
+            localePattern: ${literal(model.envelope.localizedAttributes.localePattern)},
             localizedAttributePrefix: ${literal(model.envelope.localizedAttributes.referencePrefix)},
             renderers: { ${table} } satisfies Record<EventName, object>,
           } satisfies PreviewerTable`,
@@ -112,13 +116,14 @@ another validator, or none.`,
           initializer: `createPreviewer({
             ...utterancePreviewTable,
             // The boolean path is several times faster; issues are only needed to explain a refusal.
-            validate: (event) => isProactiveEvent(event) ? { valid: true, errors: [] } : validateProactiveEvent(event),
+            isValid: isProactiveEvent,
+            validate: validateProactiveEvent,
           })`,
         },
       ],
     },
   ]);
-  addApi(file);
+  addApi(file, fallbackLocale);
 
   const banner = context.banner(
     'Utterance previews: what Alexa will say for an event, compiled from the templates.',
@@ -130,8 +135,8 @@ another validator, or none.`,
   ];
 }
 
-function addApi(file: SourceFile): void {
-  const fallback = literal(requiredUtteranceLocale);
+function addApi(file: SourceFile, fallbackLocale: string): void {
+  const fallback = literal(fallbackLocale);
   file.addFunctions([
     {
       isExported: true,
@@ -140,7 +145,7 @@ function addApi(file: SourceFile): void {
         `What Alexa will say for the event in a locale: the template variant the payload selects, with
 localized attributes resolved for that locale and dates spoken in \`options.timeZone\` (default
 UTC; Alexa uses the listener's zone). A locale without templates of its own gets the
-${requiredUtteranceLocale} wording (see explainUtterance). This is our best rendering of Amazon's
+${fallbackLocale} wording (see explainUtterance). This is our best rendering of Amazon's
 templates, not Amazon's audio.
 
 @throws UtterancePreviewError when the event cannot be previewed (not valid, unknown name,
@@ -159,7 +164,7 @@ templates, not Amazon's audio.
       name: 'previewUtterances',
       docs: [
         `The preview in every locale the event carries (its localizedAttributes entries, in order;
-${requiredUtteranceLocale} when it has none), by locale.`,
+${fallbackLocale} when it has none), by locale.`,
       ],
       parameters: [
         { name: 'event', type: 'ProactiveEvent' },
@@ -172,7 +177,7 @@ ${requiredUtteranceLocale} when it has none), by locale.`,
       isExported: true,
       name: 'explainUtterance',
       docs: [
-        `The preview with how it was made: the variant, whether the ${requiredUtteranceLocale} wording
+        `The preview with how it was made: the variant, whether the ${fallbackLocale} wording
 stood in for the locale (\`fallback\`), and where each spoken value came from.`,
       ],
       parameters: [
@@ -194,12 +199,12 @@ function addRenderer(file: SourceFile, event: EventSchema, locale: string): stri
   let usesPayload = false;
   for (const variant of variants) {
     const condition = conditionExpression(variant.when, payloadName);
-    const text = compileTemplate(variant.template, {
+    const text = compileTemplate(variant.parts, {
       payload: event.payload,
       payloadName,
       contextName,
       truthyName,
-      wordsOf: (field) => `${wordsName(field as EnumField)}[${literal(locale)}]`,
+      wordsOf: (field) => `${wordsName(field)}[${literal(locale)}]`,
     });
     usesPayload ||= variant.when.length > 0 || text.includes(`${payloadName}.`);
     const body = `${contextName}.variant(${literal(variant.name)});\nreturn ${text};`;
@@ -244,10 +249,14 @@ function describeVariant(variant: UtteranceVariant): string {
 }
 
 /** `{ 'en-US': { TORNADO: 'tornado', … }, … }` for an enum that templates speak. */
-function addWords(file: SourceFile, field: EnumField): void {
+function addWords(
+  file: SourceFile,
+  field: EnumField,
+  byFallbackFirst: (a: string, b: string) => number,
+): void {
   const locales = [...new Set(field.values.flatMap((value) => Object.keys(value.spoken)))]
     .filter((locale) => field.values.every((value) => locale in value.spoken))
-    .sort(byRequiredFirst);
+    .sort(byFallbackFirst);
   const byLocale = Object.fromEntries(
     locales.map((locale) => [
       locale,
@@ -266,17 +275,16 @@ function addWords(file: SourceFile, field: EnumField): void {
   });
 }
 
-/** Every enum field some template speaks (with spoken, or list over enum items), once each. */
+/** Every enum field a helper with spokenWords speaks (spoken, list over enum items), once each. */
 function spokenEnums(events: readonly EventSchema[]): EnumField[] {
   const found = new Map<string, EnumField>();
   for (const event of events) {
     for (const variant of Object.values(event.utterances).flat()) {
-      for (const { helper, path } of helperReferences(variant.template)) {
-        if (helper !== 'spoken' && helper !== 'list') continue;
-        const field = fieldAt(event.payload, path);
-        const spoken = field?.kind === 'array' ? field.items : field;
-        if (spoken?.kind === 'enum' && !found.has(spoken.typeName))
-          found.set(spoken.typeName, spoken);
+      for (const { helper, path } of variant.references) {
+        if (!helper || !isUtteranceHelper(helper) || !utteranceHelpers[helper].spokenWords)
+          continue;
+        const spoken = spokenEnum(fieldAt(event.payload, path));
+        if (spoken && !found.has(spoken.typeName)) found.set(spoken.typeName, spoken);
       }
     }
   }
@@ -301,13 +309,6 @@ function localeStem(locale: string): string {
     .split('-')
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1).toLowerCase())
     .join('');
-}
-
-function byRequiredFirst(a: string, b: string): number {
-  return (
-    Number(b === requiredUtteranceLocale) - Number(a === requiredUtteranceLocale) ||
-    a.localeCompare(b)
-  );
 }
 
 /** Drops a named import that no emitted code uses (no template of this model has an {{#if}}). */

@@ -1,18 +1,15 @@
 import Handlebars from 'handlebars';
-import {
-  joinList,
-  normalizeUtterance,
-  pluralWord,
-  spokenCount,
-  spokenDate,
-} from '../../../runtime/utterance/speak.js';
+import { utteranceHelpers, type SpeakingPlace } from '../../../runtime/utterance/helpers.js';
+import { resolveLocalized } from '../../../runtime/utterance/localized.js';
+import { normalizeUtterance } from '../../../runtime/utterance/speak.js';
 import { walkFields } from '../../model/build-fields.js';
-import { requiredUtteranceLocale, utteranceCompileOptions } from '../../model/templates.js';
+import { utteranceCompileOptions } from '../../model/templates.js';
 import type { EventSchema, Field, Model, UtteranceCondition } from '../../model/types.js';
 
 /**
  * The same templates rendered the ordinary way: Handlebars' runtime, each template compiled once
- * (strict, known helpers only) with helpers equivalent to the generated previewer's. It exists
+ * (strict, known helpers only) with the helpers of the helper table (runtime/utterance/helpers.ts),
+which the generated previewer's UtteranceContext speaks with too. It exists
  * to be compared with the generated code, in the differential tests and the benchmark, and
  * assumes a valid event (it has none of the previewer's checks).
  */
@@ -33,21 +30,26 @@ interface CompiledVariant {
 }
 
 export function createReferenceRenderer(model: Model): ReferenceRenderer {
-  const prefix = model.envelope.localizedAttributes.referencePrefix;
+  const { referencePrefix: prefix, fallbackLocale } = model.envelope.localizedAttributes;
   const schemas = new Map(model.events.map((event) => [event.name, compileSchema(event)] as const));
   return (event, locale, timeZone = 'UTC') => {
     const schema = schemas.get(event.event.name)!;
-    const templateLocale = schema.variants.has(locale) ? locale : requiredUtteranceLocale;
-    const attributes = event.localizedAttributes.find((entry) => entry.locale === locale) ?? {};
+    const templateLocale = schema.variants.has(locale) ? locale : fallbackLocale;
+    const attributes = event.localizedAttributes.find((entry) => entry.locale === locale);
     const payload = resolveAttributes(event.event.payload, schema.localizable, prefix, attributes);
     const variant = schema.variants
       .get(templateLocale)!
       .find((candidate) => candidate.when.every((condition) => holds(condition, payload)))!;
-    return normalizeUtterance(
-      variant.render(payload, { data: { locale: templateLocale, timeZone } }),
-    );
+    const place: SpeakingPlace = {
+      locale: templateLocale,
+      timeZone,
+      word: schema.wordIn.get(templateLocale)!,
+    };
+    return normalizeUtterance(variant.render(payload, { data: { place } }));
   };
 }
+
+type Speak = (value: unknown, place: SpeakingPlace, ...quoted: string[]) => string;
 
 function compileSchema(event: EventSchema) {
   // Enum words by value: a template's helper sees only the value, not the field it came from.
@@ -56,23 +58,21 @@ function compileSchema(event: EventSchema) {
     if (field.kind === 'enum')
       for (const value of field.values) words.set(value.value, value.spoken);
   }
-  const spoken = (value: string, locale: string) => words.get(value)?.[locale] ?? value;
+  const wordIn = new Map(
+    Object.keys(event.utterances).map((locale) => [
+      locale,
+      (value: string) => words.get(value)?.[locale] ?? value,
+    ]),
+  );
   const environment = Handlebars.create();
-  environment.registerHelper({
-    spoken: (value: string, options: Handlebars.HelperOptions) =>
-      spoken(value, options.data.locale as string),
-    date: (value: string, options: Handlebars.HelperOptions) =>
-      spokenDate(new Date(value), options.data.locale as string, options.data.timeZone as string),
-    list: (items: string[], options: Handlebars.HelperOptions) =>
-      joinList(
-        items.map((item) => spoken(item, options.data.locale as string)),
-        options.data.locale as string,
-      ),
-    number: (count: number, options: Handlebars.HelperOptions) =>
-      spokenCount(count, options.data.locale as string),
-    plural: (count: number, one: string, other: string, options: Handlebars.HelperOptions) =>
-      pluralWord(count, one, other, options.data.locale as string),
-  });
+  // Every helper of the table, as Handlebars calls a helper: its arguments, then its options.
+  for (const [name, spec] of Object.entries(utteranceHelpers)) {
+    const speak = spec.speak as Speak;
+    environment.registerHelper(name, (value: unknown, ...rest: unknown[]) => {
+      const options = rest.pop() as Handlebars.HelperOptions;
+      return speak(value, options.data.place as SpeakingPlace, ...(rest as string[]));
+    });
+  }
   const variants = new Map(
     Object.entries(event.utterances).map(([locale, list]) => [
       locale,
@@ -85,7 +85,7 @@ function compileSchema(event: EventSchema) {
   const localizable = [...walkFields(event.payload)]
     .filter((field: Field) => field.localizable)
     .map((field) => field.path);
-  return { variants, localizable };
+  return { variants, localizable, wordIn };
 }
 
 /**
@@ -96,7 +96,7 @@ function resolveAttributes(
   payload: unknown,
   localizable: readonly (readonly string[])[],
   prefix: string,
-  attributes: Readonly<Record<string, unknown>>,
+  attributes: Readonly<Record<string, unknown>> | undefined,
 ): unknown {
   let resolved = payload as Record<string, unknown>;
   for (const path of localizable) {
@@ -109,7 +109,7 @@ function resolveAttributes(
       parent[segment] = child;
       parent = child;
     }
-    parent[path[path.length - 1]!] = attributes[value.slice(prefix.length)];
+    parent[path[path.length - 1]!] = resolveLocalized(value, prefix, attributes);
   }
   return resolved;
 }
