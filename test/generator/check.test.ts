@@ -1,88 +1,135 @@
-import { join } from 'node:path';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventNames } from '../../generated/catalog.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EmittedFile } from '../../generator/emitters/emitter.js';
+import { emitFiles } from '../../generator/generate.js';
+import { loadModel } from '../../generator/model/load.js';
+import { markerName } from '../../generator/output/ownership.js';
+import { compareTree, type TreeDifference } from '../../generator/output/tree.js';
 import { runCapturedCli } from '../support/run-cli.js';
-import { repoRoot, scratchDefinitions, snapshotTree } from '../support/definitions.js';
+import {
+  realDefinitions,
+  repoRoot,
+  scratchDefinitions,
+  snapshotTree,
+} from '../support/definitions.js';
 
-describe('generate --check', () => {
-  let scratch: Awaited<ReturnType<typeof scratchDefinitions>>;
-  const check = () =>
-    runCapturedCli([
-      'generate',
-      '--check',
-      '--definitions',
-      scratch.definitions,
-      '--out',
-      scratch.out,
-    ]);
-  const out = () => `${scratch.out.slice(process.cwd().length + 1)}`;
+const committed = join(repoRoot, 'generated');
 
-  beforeEach(async () => {
-    scratch = await scratchDefinitions();
-    // The committed generated/ is what these definitions generate (CI runs generate --check on
-    // it), so a copy stands in for a fresh generate at a fraction of the cost.
-    await cp(join(repoRoot, 'generated'), scratch.out, { recursive: true });
+/** What `generate --check` compares, case by case: a changed copy of generated/ → the difference. */
+const cases: [
+  string,
+  { given: (out: string) => Promise<unknown>; want: (files: string[]) => TreeDifference },
+][] = [
+  [
+    'the committed output, as the definitions generate it',
+    { given: async () => undefined, want: () => ({ stale: [], missing: [], extra: [] }) },
+  ],
+  [
+    'a file edited by hand',
+    {
+      given: (out) => writeFile(join(out, 'catalog.ts'), '// edited\n'),
+      want: () => ({ stale: ['catalog.ts'], missing: [], extra: [] }),
+    },
+  ],
+  [
+    'a file deleted',
+    {
+      given: (out) => rm(join(out, 'validate.ts')),
+      want: () => ({ stale: [], missing: ['validate.ts'], extra: [] }),
+    },
+  ],
+  [
+    'the ownership marker deleted',
+    {
+      given: (out) => rm(join(out, markerName)),
+      want: () => ({ stale: [], missing: [markerName], extra: [] }),
+    },
+  ],
+  [
+    'a file generate does not write, in a folder it does not write',
+    {
+      given: async (out) => {
+        await writeFile(join(out, 'leftover.ts'), 'export {};\n');
+        await mkdir(join(out, 'notes'));
+        await writeFile(join(out, 'notes', 'todo.md'), '- nothing\n');
+      },
+      want: () => ({ stale: [], missing: [], extra: ['leftover.ts', 'notes/todo.md'] }),
+    },
+  ],
+  [
+    'no output folder at all',
+    {
+      given: (out) => rm(out, { recursive: true }),
+      want: (files) => ({ stale: [], missing: [...files, markerName], extra: [] }),
+    },
+  ],
+];
+
+describe('generate --check, in memory', () => {
+  let files: EmittedFile[];
+  let scratch: string;
+  // One generate for every case: loading, emitting, formatting and type-checking the eight
+  // schemas takes seconds, so the hook is given the time it needs.
+  beforeAll(async () => {
+    files = await emitFiles(await loadModel(realDefinitions), committed);
+    scratch = await mkdtemp(join(repoRoot, '.scratch-test-'));
+  }, 120_000);
+  afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+  it.each(cases)('compares %s', async (name, { given, want }) => {
+    const out = join(scratch, name.replace(/\W+/g, '-'));
+    await cp(committed, out, { recursive: true });
+    await given(out);
+    const difference = await compareTree(out, files);
+    expect(difference).toEqual(want(files.map((file) => file.path)));
   });
-  afterEach(() => scratch.dispose());
+});
 
-  it('exits 0 when the output is fresh', async () => {
-    const run = await check();
-    expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toMatch(
-      new RegExp(`^.*generated/ is up to date \\(\\d+ files, ${eventNames.length} schemas\\)\n$`),
-    );
-  });
-
-  it('exits 1 naming the stale files after a definition changes, and writes nothing', async () => {
-    await scratch.edit('events/AMAZON.OrderStatus.Updated.yaml', (text) =>
-      text.replace("The seller's name", 'The name of the seller'),
-    );
-    const before = await snapshotTree(scratch.out);
-    const run = await check();
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`stale:   ${out()}/types/index.ts\n`);
-    expect(run.stderr).toContain(
-      `stale:   ${out()}/schemas/AMAZON.OrderStatus.Updated.schema.json\n`,
-    );
-    expect(run.stderr).toMatch(/is out of date: run `npm run generate`\.\n$/);
-    expect(await snapshotTree(scratch.out)).toEqual(before);
-  });
-
-  it('names missing and extra files', async () => {
-    const { rm } = await import('node:fs/promises');
-    await rm(join(scratch.out, 'catalog.ts'));
-    await writeFile(join(scratch.out, 'leftover.ts'), 'export {};\n');
-    const run = await check();
-    expect(run.code).toBe(1);
-    expect(run.stderr.split('\n').slice(0, 2)).toEqual([
-      `missing: ${out()}/catalog.ts`,
-      `extra:   ${out()}/leftover.ts (not generated any more)`,
-    ]);
-  });
-
-  it('leaves the previous output intact when generation fails', async () => {
-    const before = await snapshotTree(scratch.out);
-    await scratch.edit('envelope.yaml', (text) =>
-      text.replace('minMinutes: 5', 'minMinutes: five'),
-    );
-    const run = await runCapturedCli([
-      'generate',
-      '--definitions',
-      scratch.definitions,
-      '--out',
-      scratch.out,
-    ]);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain(
-      '/expiryWindow/minMinutes: a string is not allowed here (integer)',
-    );
-    expect(await snapshotTree(scratch.out)).toEqual(before);
-    const { readdir } = await import('node:fs/promises');
-    expect((await readdir(scratch.root)).sort()).toEqual(['definitions', 'generated']);
-    expect(await readFile(join(scratch.definitions, 'envelope.yaml'), 'utf8')).toContain(
-      'minMinutes: five',
-    );
+describe('generate --check, end to end', () => {
+  it('exits 1 naming stale, missing and extra files after a definition changes, and writes or deletes nothing', async () => {
+    const scratch = await scratchDefinitions();
+    try {
+      await cp(committed, scratch.out, { recursive: true });
+      await scratch.edit('events/AMAZON.OrderStatus.Updated.yaml', (text) => {
+        expect(text).toContain("The seller's name");
+        return text.replace("The seller's name", 'The name of the seller');
+      });
+      await rm(join(scratch.out, 'catalog.ts'));
+      await writeFile(join(scratch.out, 'leftover.ts'), 'export {};\n');
+      const before = await snapshotTree(scratch.root);
+      const run = await runCapturedCli([
+        'generate',
+        '--check',
+        '--definitions',
+        scratch.definitions,
+        '--out',
+        scratch.out,
+      ]);
+      const out = relative(process.cwd(), scratch.out);
+      expect(run).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: [
+          // The description is in the docs of the builder, the types and the validator, and in both
+          // JSON Schemas: each file that carries it, and no other, is stale.
+          `stale:   ${out}/builders.ts`,
+          `stale:   ${out}/schemas/AMAZON.OrderStatus.Updated.schema.json`,
+          `stale:   ${out}/schemas/proactive-event.schema.json`,
+          `stale:   ${out}/types/index.ts`,
+          `stale:   ${out}/validate.ts`,
+          `missing: ${out}/catalog.ts`,
+          `extra:   ${out}/leftover.ts (not generated any more)`,
+          `${out}/ is out of date: run \`npm run generate\`.`,
+          '',
+        ].join('\n'),
+      });
+      expect(await snapshotTree(scratch.root)).toEqual(before);
+      expect((await readdir(scratch.root)).sort()).toEqual(['definitions', 'generated']);
+    } finally {
+      await scratch.dispose();
+    }
   });
 });
 
