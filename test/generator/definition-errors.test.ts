@@ -151,16 +151,15 @@ const cases: [string, Case][] = [
 ];
 
 describe('bad definitions', () => {
-  let dispose: (() => Promise<void>) | undefined;
+  const disposers: (() => Promise<void>)[] = [];
   afterEach(async () => {
-    await dispose?.();
-    dispose = undefined;
+    await Promise.all(disposers.splice(0).map((dispose) => dispose()));
   });
 
   /** A scratch copy holding envelope.yaml and the case's files, changed as the case says. */
   async function prepare({ given, added = {} }: Omit<Case, 'want'>) {
     const scratch = await scratchDefinitions(realDefinitions, Object.keys(given));
-    dispose = scratch.dispose;
+    disposers.push(scratch.dispose);
     for (const [path, change] of Object.entries(given)) await scratch.edit(path, change);
     for (const [path, text] of Object.entries(added)) await scratch.write(path, await text());
     return scratch;
