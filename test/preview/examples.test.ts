@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { explainUtterance, previewUtterance, previewUtterances } from '../../generated/preview.js';
 import {
   createReferenceRenderer,
@@ -10,49 +10,55 @@ import type { Model } from '../../generator/model/types.js';
 import { defaultDefinitionsDir } from '../../generator/paths.js';
 import { amazonEventNames, isAmazonEventName } from '../support/amazon-schemas.js';
 
-let model: Model;
-let handlebars: ReferenceRenderer;
-beforeAll(async () => {
-  model = await loadModel(defaultDefinitionsDir);
-  handlebars = createReferenceRenderer(model);
-});
+// Loaded while the file is collected: the examples are the test table.
+const model: Model = await loadModel(defaultDefinitionsDir);
+const handlebars: ReferenceRenderer = createReferenceRenderer(model);
 
-const examples = () =>
-  model.events.flatMap((schema) =>
-    schema.examples.map((example, index) => ({
-      schema: schema.name,
-      label: `${schema.name} example ${index + 1}`,
-      event: example.event as ReferenceEvent,
-      utterance: example.utterance,
-    })),
-  );
+const examples = model.events.flatMap((schema) =>
+  schema.examples.map((example, index) => ({
+    schema: schema.name,
+    label: `${schema.name} example ${index + 1}`,
+    event: example.event as ReferenceEvent,
+    utterance: example.utterance,
+  })),
+);
+
+/** The locales an event's preview speaks: those of its localized attributes, else en-US. */
+function localesOf(event: ReferenceEvent): unknown[] {
+  const locales = [...new Set((event.localizedAttributes ?? []).map((entry) => entry['locale']))];
+  return locales.length > 0 ? locales : ['en-US'];
+}
 
 describe('the examples of the definitions', () => {
   // Amazon's eight state the utterance Amazon documents for each example; a schema added later may
   // leave it out (the format makes it optional) and is then checked by the Handlebars test below.
-  it('each say their en-US utterance exactly; every example of Amazon’s schemas states one', () => {
-    const all = examples();
-    expect([...new Set(all.map((example) => example.schema))]).toEqual(
-      expect.arrayContaining([...amazonEventNames]),
-    );
-    const stated = all.filter(({ schema, label, utterance }) => {
-      if (isAmazonEventName(schema)) {
-        expect(utterance, `${label} has an utterance`).toBeTypeOf('string');
-      }
-      return utterance !== undefined;
-    });
-    for (const { label, event, utterance } of stated) {
-      expect(previewUtterance(event as never, 'en-US'), label).toBe(utterance);
-    }
+  it('include every one of Amazon’s schemas, each example of which states its utterance', () => {
+    const schemas = new Set(examples.map((example) => example.schema));
+    expect(amazonEventNames.filter((name) => !schemas.has(name))).toEqual([]);
+    expect(
+      examples
+        .filter(({ schema, utterance }) => isAmazonEventName(schema) && utterance === undefined)
+        .map(({ label }) => label),
+    ).toEqual([]);
   });
 
-  it('say what the Handlebars runtime says, in every locale they carry', () => {
-    for (const { label, event } of examples()) {
-      for (const [locale, text] of Object.entries(previewUtterances(event as never))) {
-        expect(text, `${label} in ${locale}`).toBe(handlebars(event, locale));
+  it.each(examples.filter((example) => example.utterance !== undefined))(
+    '$label says its en-US utterance exactly',
+    ({ event, utterance }) => {
+      expect(previewUtterance(event as never, 'en-US')).toBe(utterance);
+    },
+  );
+
+  it.each(examples)(
+    '$label says what the Handlebars runtime says, in every locale it carries',
+    ({ event }) => {
+      const previews = previewUtterances(event as never);
+      expect(Object.keys(previews)).toEqual(localesOf(event));
+      for (const [locale, text] of Object.entries(previews)) {
+        expect(text, locale).toBe(handlebars(event, locale));
       }
-    }
-  });
+    },
+  );
 });
 
 describe('localized attributes', () => {

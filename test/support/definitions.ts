@@ -5,8 +5,15 @@ import { createHash } from 'node:crypto';
 export const repoRoot = join(import.meta.dirname, '..', '..');
 export const realDefinitions = join(repoRoot, 'definitions');
 
-/** A scratch copy of a definitions directory that a test may break; removed by `dispose`. */
-export async function scratchDefinitions(from = realDefinitions): Promise<{
+/**
+ * A scratch copy of a definitions directory that a test may break; removed by `dispose`.
+ * With `only`, just envelope.yaml and those files (paths relative to `from`) are copied: loading
+ * one schema is a fraction of the cost of loading all of them.
+ */
+export async function scratchDefinitions(
+  from = realDefinitions,
+  only?: readonly string[],
+): Promise<{
   root: string;
   definitions: string;
   out: string;
@@ -18,7 +25,12 @@ export async function scratchDefinitions(from = realDefinitions): Promise<{
   // Inside the repository, so emitted imports of runtime/ resolve as they do for generated/.
   const root = await mkdtemp(join(repoRoot, '.scratch-test-'));
   const definitions = join(root, 'definitions');
-  await cp(from, definitions, { recursive: true });
+  if (only) {
+    for (const path of ['envelope.yaml', ...only])
+      await cp(join(from, path), join(definitions, path));
+  } else {
+    await cp(from, definitions, { recursive: true });
+  }
   return {
     root,
     definitions,

@@ -54,8 +54,10 @@ function runSend(
       fake.origin,
       '--token-url',
       fake.tokenUrl,
+      // Only the injected hangs should time out; at 300 ms, answers delayed by a busy machine did
+      // too, and an accepted event ended as failed after its last attempt timed out.
       '--timeout-ms',
-      '300',
+      '1000',
       '--concurrency',
       '16',
     ],
