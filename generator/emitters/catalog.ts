@@ -1,81 +1,147 @@
-import { Project, VariableDeclarationKind } from 'ts-morph';
-import { literal } from '../codegen/literal.js';
+import {
+  code,
+  docComment,
+  emitted,
+  join,
+  runtimeType,
+  type ImportedName,
+} from '../codegen/code.js';
+import { renderCode } from '../codegen/templates.js';
 import { walkFields } from '../model/build-fields.js';
-import type { EventSchema, Model } from '../model/types.js';
-import { allSources, type EmitContext, type EmittedFile, emittedImport } from './emitter.js';
-import { typesModule } from './types.js';
+import type { EventSchema, Field, Model } from '../model/types.js';
+import {
+  allSources,
+  emitModule,
+  schemaFolder,
+  type EmitContext,
+  type EmittedFile,
+} from './emitter.js';
+import { unionType } from './types.js';
 
 export const catalogModule = 'catalog.ts';
 
-/** generated/catalog.ts: `schemas` (name, description, fields, locales) and `eventNames`. */
+/** Where the field list of one schema is declared. */
+export function schemaInfoModule(event: EventSchema): string {
+  return `${schemaFolder(event)}/schema.ts`;
+}
+
+/** The constant holding a schema's description and field list: `<lowerCamelStem>Schema`. */
+export function schemaInfo(event: EventSchema): ImportedName {
+  return emitted(schemaInfoModule(event), `${lowerCamelStem(event)}Schema`);
+}
+
+/** WeatherAlertActivated → weatherAlertActivated: the stem of a schema's constants. */
+export function lowerCamelStem(event: EventSchema): string {
+  return event.typeStem.charAt(0).toLowerCase() + event.typeStem.slice(1);
+}
+
+/**
+ * `events/<Stem>/schema.ts` per schema (its description and its one field list, every rule of
+ * every field included) and catalog.ts, which lists them in catalog order.
+ */
 export function emitCatalog(context: EmitContext): EmittedFile[] {
   const { model } = context;
-  const project = new Project({ useInMemoryFileSystem: true });
-  const file = project.createSourceFile(catalogModule, '');
-  file.addImportDeclarations([
+  return [...model.events.map(emitSchemaInfo), emitAggregate(model)];
+}
+
+function emitSchemaInfo(event: EventSchema): EmittedFile {
+  const doc = docComment(
+    `${event.name}: its description, locales and fields, every rule of each field included.`,
+  );
+  const body = code`${doc}
+export const ${schemaInfo(event)} = ${schemaInfoOf(event)} as const satisfies ${runtimeType('SchemaInfo')};`;
+  return emitModule(
+    schemaInfoModule(event),
     {
-      isTypeOnly: true,
-      namedImports: ['SchemaInfo'],
-      moduleSpecifier: context.runtimeModule,
+      title: `The fields of ${event.name}.`,
+      description: event.description,
+      reference: event.reference,
+      sources: [event.source],
     },
+    body,
+  );
+}
+
+function emitAggregate(model: Model): EmittedFile {
+  const body = renderCode('catalog', {
+    schemas: join(
+      model.events.map((event) => code`${schemaInfo(event)},`),
+      '\n',
+    ),
+    eventNames: code`${model.events.map((event) => event.name)}`,
+    SchemaInfo: runtimeType('SchemaInfo'),
+    EventName: unionType('EventName'),
+  });
+  return emitModule(
+    catalogModule,
     {
-      isTypeOnly: true,
-      namedImports: ['EventName'],
-      moduleSpecifier: emittedImport(typesModule),
+      title: 'The catalog of event schemas.',
+      description: model.envelope.description,
+      reference: model.envelope.reference,
+      sources: allSources(model),
     },
-  ]);
-  file.addVariableStatements([
-    {
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: ['Every event schema, in the order of Amazon’s catalog.'],
-      declarations: [
-        {
-          name: 'schemas',
-          initializer: `${literal(catalogOf(model))} as const satisfies readonly SchemaInfo[]`,
-        },
-      ],
-    },
-    {
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: ['The name of every event schema, in the order of Amazon’s catalog.'],
-      declarations: [
-        {
-          name: 'eventNames',
-          initializer: `${literal(model.events.map((event) => event.name))} as const satisfies readonly EventName[]`,
-        },
-      ],
-    },
-  ]);
-  const banner = context.banner('The catalog of event schemas.', allSources(model));
-  return [
-    { path: catalogModule, contents: `${banner}\n${file.getFullText()}`, reexport: 'values' },
-  ];
+    body,
+    'values',
+  );
 }
 
 /** The catalog as plain data: what generated/catalog.ts exports and `schemas --json` prints. */
 export function catalogOf(model: Model) {
-  return model.events.map(schemaInfo);
+  return model.events.map(schemaInfoOf);
 }
 
-function schemaInfo(event: EventSchema) {
-  const fields = [...walkFields(event.payload)]
-    .filter((field) => field.path.length > 0)
-    .map((field) => ({
-      path: field.path.join('.').replace(/\.\*/g, '[]'),
-      type: field.kind,
-      required: field.required,
-      localizable: field.localizable,
-      description: field.description,
-      ...(field.kind === 'enum' ? { values: field.values.map((value) => value.value) } : {}),
-    }));
+/** One schema's entry: the payload's fields in pre-order, the payload itself left out. */
+export function schemaInfoOf(event: EventSchema) {
   return {
     name: event.name,
     shortName: event.shortName,
     description: event.description,
     reference: event.reference,
     locales: event.locales,
-    fields,
+    fields: [...walkFields(event.payload)].filter((field) => field.path.length > 0).map(fieldInfo),
   };
+}
+
+/** A field and its rules; a rule the definition does not set is left out. */
+function fieldInfo(field: Field) {
+  const info = {
+    path: field.path.join('.').replace(/\.\*/g, '[]'),
+    type: field.kind,
+    required: field.required,
+    localizable: field.localizable,
+    description: field.description,
+  };
+  switch (field.kind) {
+    case 'enum':
+      return {
+        ...info,
+        values: field.values.map((value) => value.value),
+        typeName: field.typeName,
+      };
+    case 'object':
+      return { ...info, typeName: field.typeName };
+    case 'string':
+      return defined({
+        ...info,
+        minLength: field.minLength,
+        maxLength: field.maxLength,
+        pattern: field.pattern,
+      });
+    case 'integer':
+      return defined({ ...info, minimum: field.minimum, maximum: field.maximum });
+    case 'array':
+      return defined({
+        ...info,
+        minItems: field.minItems,
+        maxItems: field.maxItems,
+        uniqueItems: field.uniqueItems || undefined,
+      });
+    case 'boolean':
+    case 'date-time':
+      return info;
+  }
+}
+
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
 }
