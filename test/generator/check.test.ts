@@ -41,7 +41,11 @@ describe('generate --check', () => {
     const before = await snapshotTree(scratch.out);
     const run = await check();
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`stale:   ${out()}/types/index.ts\n`);
+    expect(run.stderr).toContain(`stale:   ${out()}/events/OrderStatusUpdated/types.ts\n`);
+    expect(run.stderr).toContain(`stale:   ${out()}/events/OrderStatusUpdated/schema.ts\n`);
+    // One schema's change stays in that schema's files.
+    expect(run.stderr).not.toContain(`${out()}/types/index.ts`);
+    expect(run.stderr).not.toContain(`${out()}/catalog.ts`);
     expect(run.stderr).toContain(
       `stale:   ${out()}/schemas/AMAZON.OrderStatus.Updated.schema.json\n`,
     );
