@@ -119,7 +119,20 @@ describe('CLI', () => {
     const json = JSON.parse((await runCapturedCli(['schemas', '--json'])).stdout) as {
       name: string;
       locales: string[];
+      fields: { path: string }[];
     }[];
+    // Each field with its rules, as the runtime reads them.
+    const trash = json.find((schema) => schema.name === 'AMAZON.TrashCollectionAlert.Activated');
+    expect(trash?.fields.find((field) => field.path === 'alert.garbageTypes')).toEqual({
+      path: 'alert.garbageTypes',
+      type: 'array',
+      required: true,
+      localizable: false,
+      description: 'The kinds of garbage collected that day (1 to 5, no repeats).',
+      minItems: 1,
+      maxItems: 5,
+      uniqueItems: true,
+    });
     // The generated catalog, in its order (Amazon's, then schemas without a position).
     expect(json.map((schema) => schema.name)).toEqual([...eventNames]);
     expect(json.find((schema) => schema.name === 'AMAZON.OrderStatus.Updated')?.locales).toEqual([
