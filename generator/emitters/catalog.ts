@@ -85,13 +85,8 @@ function emitAggregate(model: Model): EmittedFile {
   );
 }
 
-/** The catalog as plain data: what generated/catalog.ts exports and `schemas --json` prints. */
-export function catalogOf(model: Model) {
-  return model.events.map(schemaInfoOf);
-}
-
 /** One schema's entry: the payload's fields in pre-order, the payload itself left out. */
-export function schemaInfoOf(event: EventSchema) {
+function schemaInfoOf(event: EventSchema) {
   return {
     name: event.name,
     shortName: event.shortName,

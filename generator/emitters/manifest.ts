@@ -56,8 +56,8 @@ function docText(text: string): Code {
   return new Code(commentText(text.replace(/\s+/g, ' ').trim()));
 }
 
-/** The facts a manifest fragment is built from: what generated/manifest.ts holds and the CLI uses. */
-export function manifestFactsOf(model: Model) {
+/** The facts a manifest fragment is built from: what generated/manifest.ts holds. */
+function manifestFactsOf(model: Model) {
   return {
     permission: model.envelope.manifest.permission.name,
     subscription: model.envelope.manifest.subscription.eventName,
