@@ -1,4 +1,8 @@
-/** The shapes of the generated catalog (generated/catalog.ts): what `proactive-events schemas` lists. */
+/**
+ * The shapes of the generated catalog (generated/events/<Stem>/schema.ts, gathered in
+ * generated/catalog.ts): what `proactive-events schemas` lists, and every rule of each field, so
+ * the runtime can check payloads from this one list.
+ */
 
 export type SchemaFieldType =
   'string' | 'integer' | 'boolean' | 'date-time' | 'enum' | 'object' | 'array';

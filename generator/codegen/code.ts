@@ -25,7 +25,7 @@ export class ImportedName {
     readonly typeOnly: boolean,
     as?: string,
   ) {
-    identifier(name);
+    if (name !== '*') identifier(name);
     this.local = identifier(as ?? name);
   }
 }
@@ -140,6 +140,14 @@ export function join(
 /** A name of the runtime (`alexa-proactive-events/runtime`), imported where it is used. */
 export function runtime(name: string, as?: string): ImportedName {
   return new ImportedName(name, runtimeModule, false, as);
+}
+
+/**
+ * The runtime as a namespace (`import * as runtime from …`): for code whose set of helpers
+ * changes with the definitions, so that a new field never changes the module's imports.
+ */
+export function runtimeNamespace(): Code {
+  return new Code([new ImportedName('*', runtimeModule, false, 'runtime'), '.']);
 }
 
 /** A type of the runtime, imported with `import type` where it is used. */

@@ -35,30 +35,42 @@ function importDeclarations(path: string, names: readonly ImportedName[]): strin
   for (const name of names) {
     const specifier = specifierFrom(path, name.from);
     if (name.from.kind === 'emitted' && name.from.path === path) continue; // its own name
+    if (name.name === '*') continue; // a namespace: its own declaration
     const module = bySpecifier.get(specifier) ?? new Map<string, boolean>();
     bySpecifier.set(specifier, module);
     const imported = name.local === name.name ? name.name : `${name.name} as ${name.local}`;
     module.set(imported, (module.get(imported) ?? true) && name.typeOnly);
   }
   const taken = new Map<string, string>();
-  return [...bySpecifier]
-    .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
-    .map(([specifier, module]) => {
-      const entries = [...module].sort(([a], [b]) => a.localeCompare(b));
-      for (const [imported] of entries) {
-        const local = imported.split(' as ').at(-1)!;
-        const other = taken.get(local);
-        if (other !== undefined) {
-          throw new TypeError(`${path}: ${local} is imported from both ${other} and ${specifier}`);
+  const namespaces = names
+    .filter((name) => name.name === '*')
+    .map(
+      (name) => `import * as ${name.local} from ${JSON.stringify(specifierFrom(path, name.from))};`,
+    );
+  for (const name of names)
+    if (name.name === '*') taken.set(name.local, specifierFrom(path, name.from));
+  return [...new Set(namespaces)].concat(
+    [...bySpecifier]
+      .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
+      .map(([specifier, module]) => {
+        const entries = [...module].sort(([a], [b]) => a.localeCompare(b));
+        for (const [imported] of entries) {
+          const local = imported.split(' as ').at(-1)!;
+          const other = taken.get(local);
+          if (other !== undefined) {
+            throw new TypeError(
+              `${path}: ${local} is imported from both ${other} and ${specifier}`,
+            );
+          }
+          taken.set(local, specifier);
         }
-        taken.set(local, specifier);
-      }
-      const allTypes = entries.every(([, typeOnly]) => typeOnly);
-      const list = entries
-        .map(([name, typeOnly]) => (typeOnly && !allTypes ? `type ${name}` : name))
-        .join(', ');
-      return `import ${allTypes ? 'type ' : ''}{ ${list} } from ${JSON.stringify(specifier)};`;
-    });
+        const allTypes = entries.every(([, typeOnly]) => typeOnly);
+        const list = entries
+          .map(([name, typeOnly]) => (typeOnly && !allTypes ? `type ${name}` : name))
+          .join(', ');
+        return `import ${allTypes ? 'type ' : ''}{ ${list} } from ${JSON.stringify(specifier)};`;
+      }),
+  );
 }
 
 /** Packages first, then emitted modules. */

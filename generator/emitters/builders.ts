@@ -1,187 +1,174 @@
-import { Project, VariableDeclarationKind, Writers, type WriterFunction } from 'ts-morph';
-import { commentText, literal } from '../codegen/literal.js';
+import {
+  code,
+  docComment,
+  emitted,
+  join,
+  key,
+  runtime,
+  runtimeType,
+  specifier,
+  type Code,
+  type ImportedName,
+} from '../codegen/code.js';
+import { renderCode } from '../codegen/templates.js';
 import { walkFields } from '../model/build-fields.js';
 import type { EventSchema, Field, Model } from '../model/types.js';
-import { allSources, type EmitContext, type EmittedFile, emittedImport } from './emitter.js';
-import { typesModule } from './types.js';
+import { schemaInfo } from './catalog.js';
+import {
+  allSources,
+  emitModule,
+  schemaFolder,
+  type EmitContext,
+  type EmittedFile,
+} from './emitter.js';
+import { eventType, schemaType, unionType } from './types.js';
+import { validateModule } from './validators/module.js';
 
 export const buildersModule = 'builders.ts';
+/** generated/build.ts: the envelope rules and the one function every builder calls. */
+export const buildModule = 'build.ts';
+
+/** Where the builder of one schema is declared. */
+export function schemaBuilderModule(event: EventSchema): string {
+  return `${schemaFolder(event)}/builder.ts`;
+}
+
+/** The payload a schema's builder takes: `<Stem>PayloadInput`. */
+function inputType(event: EventSchema): ImportedName {
+  return emitted(schemaBuilderModule(event), `${event.typeStem}PayloadInput`, true);
+}
+
+const build = emitted(buildModule, 'build');
 
 /**
- * generated/builders.ts: `create<Schema>Event(…)` per schema and `createProactiveEvent({ name, … })`.
- * Each takes the payload with localizable fields as one string or one per locale, fills in the
- * envelope, and validates the result.
+ * `events/<Stem>/builder.ts` per schema (`<Stem>PayloadInput`, `create<Stem>Event`), build.ts
+ * (the envelope rules and `build`) and builders.ts, which re-exports every schema's builder and
+ * adds `createProactiveEvent({ name, … })`. Each builder takes the payload with localizable fields
+ * as one string or one per locale, fills in the envelope, and validates the result.
  */
 export function emitBuilders(context: EmitContext): EmittedFile[] {
   const { model } = context;
-  const project = new Project({ useInMemoryFileSystem: true });
-  const file = project.createSourceFile(buildersModule, '');
-  const usedTypes = new Set<string>(['EventName', 'EventOf']);
-
-  for (const event of model.events) {
-    usedTypes.add(`${event.typeStem}Event`);
-    file.addInterface({
-      isExported: true,
-      name: inputName(event),
-      docs: [
-        `The payload of ${event.name} as the builders take it: localizable fields accept one string or one per locale.`,
-      ],
-      properties: event.payload.properties.map((field) => inputProperty(field, usedTypes)),
-    });
-  }
-  file.addInterface({
-    isExported: true,
-    name: 'PayloadInputs',
-    docs: ['The builders’ payload input of every schema, by name.'],
-    properties: model.events.map((event) => ({
-      name: literal(event.name),
-      type: inputName(event),
-    })),
-  });
-  file.addTypeAlias({
-    isExported: true,
-    name: 'PayloadInputOf',
-    typeParameters: [{ name: 'N', constraint: 'EventName' }],
-    type: 'PayloadInputs[N]',
-    docs: ['The builders’ payload input of the schema named N.'],
-  });
-  file.addVariableStatement({
-    declarationKind: VariableDeclarationKind.Const,
-    docs: ['The envelope rules of definitions/envelope.yaml that builders follow.'],
-    declarations: [
-      { name: 'rules', type: 'BuilderRules', initializer: literal(builderRules(model)) },
-    ],
-  });
-  file.addVariableStatement({
-    declarationKind: VariableDeclarationKind.Const,
-    docs: ['The paths of every localizable field, per schema.'],
-    declarations: [
-      {
-        name: 'localizable',
-        type: '{ readonly [N in EventName]: readonly (readonly string[])[] }',
-        initializer: literal(
-          Object.fromEntries(model.events.map((event) => [event.name, localizablePaths(event)])),
-        ),
-      },
-    ],
-  });
-  file.addFunction({
-    name: 'build',
-    typeParameters: [{ name: 'N', constraint: 'EventName' }],
-    parameters: [
-      { name: 'name', type: 'N' },
-      { name: 'input', type: 'EventInput<PayloadInputOf<N>>' },
-    ],
-    returnType: 'EventOf<N>',
-    docs: [
-      'Builds and validates an event; throws ProactiveEventValidationError rather than return an invalid one.',
-    ],
-    statements: [
-      'const event = buildEvent({ name, localizable: localizable[name], rules }, input);',
-      'assertProactiveEvent(event, input.now === undefined ? {} : { now: input.now });',
-      'return event as EventOf<N>;',
-    ],
-  });
-  file.addFunction({
-    isExported: true,
-    name: 'createProactiveEvent',
-    typeParameters: [{ name: 'N', constraint: 'EventName' }],
-    parameters: [{ name: 'input', type: 'EventInput<PayloadInputOf<N>> & { readonly name: N }' }],
-    returnType: 'EventOf<N>',
-    docs: [
-      'Builds a complete, valid event of the schema named `input.name`: timestamp now, expiry in one hour (kept within Amazon’s window), a fresh alphanumeric referenceId, and localizedAttributes written from the localizable fields given per locale.',
-    ],
-    statements: ['return build(input.name, input);'],
-  });
-  for (const event of model.events) {
-    file.addFunction({
-      isExported: true,
-      name: `create${event.typeStem}Event`,
-      parameters: [{ name: 'input', type: `EventInput<${inputName(event)}>` }],
-      returnType: `${event.typeStem}Event`,
-      docs: [`Builds a valid ${event.name} event: ${commentText(event.description)}`],
-      statements: [`return build(${literal(event.name)}, input);`],
-    });
-  }
-
-  file.insertImportDeclarations(0, [
-    {
-      isTypeOnly: true,
-      namedImports: [...usedTypes].sort(),
-      moduleSpecifier: emittedImport(typesModule),
-    },
-    {
-      namedImports: [
-        'buildEvent',
-        'type BuilderRules',
-        'type EventInput',
-        'type LocalizableString',
-      ],
-      moduleSpecifier: context.runtimeModule,
-    },
-    { namedImports: ['assertProactiveEvent'], moduleSpecifier: './validate.js' },
-  ]);
-  const banner = context.banner('Builders of complete, valid proactive events.', allSources(model));
-  return [
-    { path: buildersModule, contents: `${banner}\n${file.getFullText()}`, reexport: 'values' },
-  ];
+  return [...model.events.map(emitSchemaBuilder), emitBuild(model), emitAggregate(model)];
 }
 
-function inputName(event: EventSchema): string {
-  return `${event.typeStem}PayloadInput`;
+function emitSchemaBuilder(event: EventSchema): EmittedFile {
+  const body = renderCode('schema-builder', {
+    inputDoc: docComment(
+      `The payload of ${event.name} as the builders take it: localizable fields accept one string or one per locale.`,
+    ),
+    Input: inputType(event),
+    properties: join(event.payload.properties.map((field) => inputProperty(event, field))),
+    createDoc: docComment(`Builds a valid ${event.name} event: ${event.description}`),
+    create: emitted(schemaBuilderModule(event), `create${event.typeStem}Event`),
+    EventInput: runtimeType('EventInput'),
+    Event: eventType(event),
+    build,
+    schema: schemaInfo(event),
+  });
+  return emitModule(
+    schemaBuilderModule(event),
+    {
+      title: `The builder of ${event.name} events.`,
+      description: event.description,
+      reference: event.reference,
+      sources: [event.source],
+    },
+    body,
+  );
+}
+
+function emitBuild(model: Model): EmittedFile {
+  const { envelope } = model;
+  const { minMinutes, maxMinutes, defaultMinutes } = envelope.expiryWindow;
+  const rules = {
+    referencePrefix: envelope.localizedAttributes.referencePrefix,
+    expiryWindow: { minMinutes, maxMinutes, defaultMinutes },
+  };
+  const body = renderCode('build', {
+    rulesDoc: docComment(`The envelope rules of ${envelope.source} that builders follow.`),
+    rules: code`${rules}`,
+    BuilderRules: runtimeType('BuilderRules'),
+    EventInput: runtimeType('EventInput'),
+    SchemaInfo: runtimeType('SchemaInfo'),
+    buildEvent: runtime('buildEvent'),
+    localizablePaths: runtime('localizablePaths'),
+    assertProactiveEvent: emitted(validateModule, 'assertProactiveEvent'),
+    EventName: unionType('EventName'),
+    EventOf: unionType('EventOf'),
+  });
+  return emitModule(
+    buildModule,
+    {
+      title: 'How every builder completes and checks an event.',
+      description: envelope.description,
+      reference: envelope.reference,
+      sources: [envelope.source],
+    },
+    body,
+  );
+}
+
+function emitAggregate(model: Model): EmittedFile {
+  const body = renderCode('builders', {
+    reexports: model.events.map(
+      (event) => code`export * from ${specifier({ path: schemaBuilderModule(event) })};`,
+    ),
+    inputs: join(model.events.map((event) => code`${key(event.name)}: ${inputType(event)};`)),
+    schemas: join(model.events.map((event) => code`${key(event.name)}: ${schemaInfo(event)},`)),
+    EventName: unionType('EventName'),
+    EventOf: unionType('EventOf'),
+    EventInput: runtimeType('EventInput'),
+    SchemaInfo: runtimeType('SchemaInfo'),
+    build,
+  });
+  return emitModule(
+    buildersModule,
+    {
+      title: 'Builders of complete, valid proactive events.',
+      description: model.envelope.description,
+      reference: model.envelope.reference,
+      sources: allSources(model),
+    },
+    body,
+    'values',
+  );
 }
 
 /** A field as builders take it: the emitted type, unless a localizable field lies below it. */
-function inputProperty(field: Field, usedTypes: Set<string>) {
-  return {
-    name: field.key,
-    hasQuestionToken: !field.required,
-    docs: [commentText(field.description)],
-    type: inputType(field, usedTypes),
-  };
+function inputProperty(event: EventSchema, field: Field): Code {
+  const optional = field.required ? code`` : code`?`;
+  return code`${docComment(field.description)}
+${key(field.key)}${optional}: ${inputFieldType(event, field)};`;
 }
 
-function inputType(field: Field, usedTypes: Set<string>): string | WriterFunction {
-  const hasLocalizable = [...walkFields(field)].some((candidate) => candidate.localizable);
+function inputFieldType(event: EventSchema, field: Field): Code {
   switch (field.kind) {
     case 'string':
-      return field.localizable ? 'LocalizableString' : 'string';
+      return field.localizable ? code`${runtimeType('LocalizableString')}` : code`string`;
     case 'date-time':
-      return 'string';
+      return code`string`;
     case 'integer':
-      return 'number';
+      return code`number`;
     case 'boolean':
-      return 'boolean';
+      return code`boolean`;
     case 'enum':
-      usedTypes.add(field.typeName);
-      return field.typeName;
+      return code`${schemaType(event, field.typeName)}`;
     case 'array': {
-      const items = inputType(field.items, usedTypes);
-      return typeof items === 'string'
-        ? `${items}[]`
-        : (writer) => (writer.write('Array<'), items(writer), writer.write('>'));
+      const items = inputFieldType(event, field.items);
+      return inlineObject(field.items) ? code`Array<${items}>` : code`${items}[]`;
     }
-    case 'object':
-      if (!hasLocalizable) {
-        usedTypes.add(field.typeName);
-        return field.typeName;
-      }
-      return Writers.objectType({
-        properties: field.properties.map((property) => inputProperty(property, usedTypes)),
-      });
+    case 'object': {
+      if (!inlineObject(field)) return code`${schemaType(event, field.typeName)}`;
+      return code`{
+  ${join(field.properties.map((property) => inputProperty(event, property)))}
+}`;
+    }
   }
 }
 
-function localizablePaths(event: EventSchema): string[][] {
-  return [...walkFields(event.payload)]
-    .filter((field) => field.localizable)
-    .map((field) => [...field.path]);
-}
-
-function builderRules(model: Model) {
-  const { minMinutes, maxMinutes, defaultMinutes } = model.envelope.expiryWindow;
-  return {
-    referencePrefix: model.envelope.localizedAttributes.referencePrefix,
-    expiryWindow: { minMinutes, maxMinutes, defaultMinutes },
-  };
+/** An object with a localizable field below it is spelt out: its input type is not its type. */
+function inlineObject(field: Field): boolean {
+  return (
+    field.kind === 'object' && [...walkFields(field)].some((candidate) => candidate.localizable)
+  );
 }

@@ -1,81 +1,86 @@
-import { Project, VariableDeclarationKind } from 'ts-morph';
-import { literal } from '../codegen/literal.js';
-import { walkFields } from '../model/build-fields.js';
+import {
+  code,
+  docComment,
+  emitted,
+  join,
+  runtimeType,
+  type ImportedName,
+} from '../codegen/code.js';
+import { renderCode } from '../codegen/templates.js';
+import { schemaInfoOf } from '../model/tables.js';
 import type { EventSchema, Model } from '../model/types.js';
-import { allSources, type EmitContext, type EmittedFile, emittedImport } from './emitter.js';
-import { typesModule } from './types.js';
+import {
+  allSources,
+  emitModule,
+  schemaFolder,
+  type EmitContext,
+  type EmittedFile,
+} from './emitter.js';
+import { unionType } from './types.js';
 
 export const catalogModule = 'catalog.ts';
 
-/** generated/catalog.ts: `schemas` (name, description, fields, locales) and `eventNames`. */
+/** Where the field list of one schema is declared. */
+export function schemaInfoModule(event: EventSchema): string {
+  return `${schemaFolder(event)}/schema.ts`;
+}
+
+/** The constant holding a schema's description and field list: `<lowerCamelStem>Schema`. */
+export function schemaInfo(event: EventSchema): ImportedName {
+  return emitted(schemaInfoModule(event), `${lowerCamelStem(event)}Schema`);
+}
+
+/** WeatherAlertActivated → weatherAlertActivated: the stem of a schema's constants. */
+export function lowerCamelStem(event: EventSchema): string {
+  return event.typeStem.charAt(0).toLowerCase() + event.typeStem.slice(1);
+}
+
+/**
+ * `events/<Stem>/schema.ts` per schema (its description and its one field list, every rule of
+ * every field included) and catalog.ts, which lists them in catalog order.
+ */
 export function emitCatalog(context: EmitContext): EmittedFile[] {
   const { model } = context;
-  const project = new Project({ useInMemoryFileSystem: true });
-  const file = project.createSourceFile(catalogModule, '');
-  file.addImportDeclarations([
-    {
-      isTypeOnly: true,
-      namedImports: ['SchemaInfo'],
-      moduleSpecifier: context.runtimeModule,
-    },
-    {
-      isTypeOnly: true,
-      namedImports: ['EventName'],
-      moduleSpecifier: emittedImport(typesModule),
-    },
-  ]);
-  file.addVariableStatements([
-    {
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: ['Every event schema, in the order of Amazon’s catalog.'],
-      declarations: [
-        {
-          name: 'schemas',
-          initializer: `${literal(catalogOf(model))} as const satisfies readonly SchemaInfo[]`,
-        },
-      ],
-    },
-    {
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: ['The name of every event schema, in the order of Amazon’s catalog.'],
-      declarations: [
-        {
-          name: 'eventNames',
-          initializer: `${literal(model.events.map((event) => event.name))} as const satisfies readonly EventName[]`,
-        },
-      ],
-    },
-  ]);
-  const banner = context.banner('The catalog of event schemas.', allSources(model));
-  return [
-    { path: catalogModule, contents: `${banner}\n${file.getFullText()}`, reexport: 'values' },
-  ];
+  return [...model.events.map(emitSchemaInfo), emitAggregate(model)];
 }
 
-/** The catalog as plain data: what generated/catalog.ts exports and `schemas --json` prints. */
-export function catalogOf(model: Model) {
-  return model.events.map(schemaInfo);
+function emitSchemaInfo(event: EventSchema): EmittedFile {
+  const doc = docComment(
+    `${event.name}: its description, locales and fields, every rule of each field included.`,
+  );
+  const body = code`${doc}
+export const ${schemaInfo(event)} = ${schemaInfoOf(event)} as const satisfies ${runtimeType('SchemaInfo')};`;
+  return emitModule(
+    schemaInfoModule(event),
+    {
+      title: `The fields of ${event.name}.`,
+      description: event.description,
+      reference: event.reference,
+      sources: [event.source],
+    },
+    body,
+  );
 }
 
-function schemaInfo(event: EventSchema) {
-  const fields = [...walkFields(event.payload)]
-    .filter((field) => field.path.length > 0)
-    .map((field) => ({
-      path: field.path.join('.').replace(/\.\*/g, '[]'),
-      type: field.kind,
-      required: field.required,
-      localizable: field.localizable,
-      description: field.description,
-      ...(field.kind === 'enum' ? { values: field.values.map((value) => value.value) } : {}),
-    }));
-  return {
-    name: event.name,
-    shortName: event.shortName,
-    description: event.description,
-    reference: event.reference,
-    locales: event.locales,
-    fields,
-  };
+function emitAggregate(model: Model): EmittedFile {
+  const body = renderCode('catalog', {
+    schemas: join(
+      model.events.map((event) => code`${schemaInfo(event)},`),
+      '\n',
+    ),
+    eventNames: code`${model.events.map((event) => event.name)}`,
+    SchemaInfo: runtimeType('SchemaInfo'),
+    EventName: unionType('EventName'),
+  });
+  return emitModule(
+    catalogModule,
+    {
+      title: 'The catalog of event schemas.',
+      description: model.envelope.description,
+      reference: model.envelope.reference,
+      sources: allSources(model),
+    },
+    body,
+    'values',
+  );
 }

@@ -1,43 +1,75 @@
-import { Project, VariableDeclarationKind } from 'ts-morph';
-import { literal } from '../codegen/literal.js';
-import { allSources, type EmitContext, type EmittedFile, emittedImport } from './emitter.js';
-import { typesModule } from './types.js';
+import { code, docComment, emitted, join, key, type ImportedName } from '../codegen/code.js';
+import { renderCode } from '../codegen/templates.js';
+import type { EventSchema, Model } from '../model/types.js';
+import { lowerCamelStem } from './catalog.js';
+import {
+  allSources,
+  emitModule,
+  schemaFolder,
+  type EmitContext,
+  type EmittedFile,
+} from './emitter.js';
+import { eventType, unionType } from './types.js';
 
 export const examplesModule = 'examples.ts';
 
+/** Where the examples of one schema are declared. */
+export function schemaExamplesModule(event: EventSchema): string {
+  return `${schemaFolder(event)}/examples.ts`;
+}
+
+/** The examples of one schema: `<lowerCamelStem>Examples`. */
+function schemaExamples(event: EventSchema): ImportedName {
+  return emitted(schemaExamplesModule(event), `${lowerCamelStem(event)}Examples`);
+}
+
 /**
- * generated/examples.ts: every definition's example events, typed by their schema. Emitting
- * them makes the type-check of generated/ prove that each example is a ProactiveEvent, and
- * gives users and tests ready-made valid events.
+ * `events/<Stem>/examples.ts` per schema and examples.ts, `exampleEvents` by name. Emitting them
+ * makes the type-check of generated/ prove that each example is an event of its schema, and gives
+ * users and tests ready-made valid events.
  */
 export function emitExamples(context: EmitContext): EmittedFile[] {
   const { model } = context;
-  const project = new Project({ useInMemoryFileSystem: true });
-  const file = project.createSourceFile(examplesModule, '');
-  file.addImportDeclaration({
-    isTypeOnly: true,
-    namedImports: ['EventName', 'EventOf'],
-    moduleSpecifier: emittedImport(typesModule),
-  });
-  const byName = Object.fromEntries(
-    model.events.map((event) => [event.name, event.examples.map((example) => example.event)]),
+  return [...model.events.map(emitSchemaExamples), emitAggregate(model)];
+}
+
+function emitSchemaExamples(event: EventSchema): EmittedFile {
+  const doc = docComment(
+    `Example events of ${event.name}, from its definition, valid as they are (for a fixed clock).`,
   );
-  file.addVariableStatement({
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: [
-      'Example events of every schema, from the definitions, valid as they are (for a fixed clock).',
-    ],
-    declarations: [
-      {
-        name: 'exampleEvents',
-        type: '{ readonly [N in EventName]: readonly EventOf<N>[] }',
-        initializer: literal(byName),
-      },
-    ],
+  const examples = event.examples.map((example) => example.event);
+  const body = code`${doc}
+export const ${schemaExamples(event)}: readonly ${eventType(event)}[] = ${examples};`;
+  return emitModule(
+    schemaExamplesModule(event),
+    {
+      title: `Example events of ${event.name}.`,
+      description: event.description,
+      reference: event.reference,
+      sources: [event.source],
+    },
+    body,
+  );
+}
+
+function emitAggregate(model: Model): EmittedFile {
+  const body = renderCode('examples', {
+    entries: join(
+      model.events.map((event) => code`${key(event.name)}: ${schemaExamples(event)},`),
+      '\n',
+    ),
+    EventName: unionType('EventName'),
+    EventOf: unionType('EventOf'),
   });
-  const banner = context.banner('Example events from the definitions.', allSources(model));
-  return [
-    { path: examplesModule, contents: `${banner}\n${file.getFullText()}`, reexport: 'values' },
-  ];
+  return emitModule(
+    examplesModule,
+    {
+      title: 'Example events from the definitions.',
+      description: model.envelope.description,
+      reference: model.envelope.reference,
+      sources: allSources(model),
+    },
+    body,
+    'values',
+  );
 }

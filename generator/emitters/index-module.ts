@@ -1,5 +1,6 @@
-import { Project } from 'ts-morph';
-import { allSources, type EmitContext, type EmittedFile, emittedImport } from './emitter.js';
+import { code, join, Name, specifier } from '../codegen/code.js';
+import { renderCode } from '../codegen/templates.js';
+import { allSources, emitModule, type EmitContext, type EmittedFile } from './emitter.js';
 
 /**
  * What the package root re-exports of the hand-written runtime: the errors a skill catches, the
@@ -54,27 +55,33 @@ const publicRuntimeTypes = [
  * package.json.)
  */
 export function emitIndex(context: EmitContext, emitted: readonly EmittedFile[]): EmittedFile {
-  const project = new Project({ useInMemoryFileSystem: true });
-  const file = project.createSourceFile('index.ts', '');
+  const { model } = context;
   const modules = emitted
     .filter((candidate) => candidate.reexport && candidate.path.endsWith('.ts'))
     .sort((a, b) => a.path.localeCompare(b.path));
-  file.addExportDeclarations([
-    ...modules.map((module) => ({
-      isTypeOnly: module.reexport === 'types',
-      moduleSpecifier: emittedImport(module.path),
-    })),
-    {
-      namedExports: [
-        ...publicRuntimeValues,
-        ...publicRuntimeTypes.map((name) => ({ name, isTypeOnly: true })),
+  const body = renderCode('index', {
+    reexports: modules.map((module) =>
+      module.reexport === 'types'
+        ? code`export type * from ${specifier({ path: module.path })};`
+        : code`export * from ${specifier({ path: module.path })};`,
+    ),
+    runtimeNames: join(
+      [
+        ...publicRuntimeValues.map((name) => code`${new Name(name)},`),
+        ...publicRuntimeTypes.map((name) => code`type ${new Name(name)},`),
       ],
-      moduleSpecifier: context.runtimeModule,
+      '\n',
+    ),
+    runtime: specifier('runtime'),
+  });
+  return emitModule(
+    'index.ts',
+    {
+      title: 'alexa-proactive-events: the package entry point.',
+      description: model.envelope.description,
+      reference: model.envelope.reference,
+      sources: allSources(model),
     },
-  ]);
-  const banner = context.banner(
-    'alexa-proactive-events: the package entry point.',
-    allSources(context.model),
+    body,
   );
-  return { path: 'index.ts', contents: `${banner}\n${file.getFullText()}` };
 }

@@ -1,9 +1,10 @@
 import type { Envelope, EventSchema, Field, Model } from '../model/types.js';
 
 /**
- * JSON Schema (draft 2020-12) for events: one self-contained document per schema and one for
- * the union. They check structure only; the cross-field rules (expiry window, localized
- * attributes) are the generated validators' job.
+ * JSON Schema (draft 2020-12) for events: one self-contained document per schema, and the union,
+ * which refers to them by their `$id` (so a change to one schema changes only its document). They
+ * check structure only; the cross-field rules (expiry window, localized attributes) are the
+ * generated validators' job.
  */
 
 export type JsonSchema = { [keyword: string]: unknown };
@@ -23,21 +24,11 @@ export function schemaId(name: string): string {
 
 export const unionSchemaName = 'ProactiveEvent';
 
-/** Options for the types emitter, which feeds these schemas to json-schema-to-typescript. */
-export interface SchemaOptions {
-  /** Adds json-schema-to-typescript's `tsType` hints (not valid for ajv's strict mode). */
-  readonly typeHints?: boolean;
-}
-
 function clean(schema: JsonSchema): JsonSchema {
   return Object.fromEntries(Object.entries(schema).filter(([, value]) => value !== undefined));
 }
 
-export function fieldSchema(
-  field: Field,
-  envelope: Envelope,
-  options: SchemaOptions = {},
-): JsonSchema {
+export function fieldSchema(field: Field, envelope: Envelope): JsonSchema {
   const description = field.description;
   switch (field.kind) {
     case 'string':
@@ -48,10 +39,9 @@ export function fieldSchema(
         maxLength: field.maxLength,
         pattern: field.pattern,
         // A reference in a field that cannot be localized is refused by Amazon.
-        not:
-          field.localizable || options.typeHints
-            ? undefined
-            : { pattern: `^${escapeRegExp(envelope.localizedAttributes.referencePrefix)}` },
+        not: field.localizable
+          ? undefined
+          : { pattern: `^${escapeRegExp(envelope.localizedAttributes.referencePrefix)}` },
       });
     case 'integer':
       return clean({
@@ -67,12 +57,12 @@ export function fieldSchema(
     case 'enum':
       return { title: field.typeName, description, enum: field.values.map((value) => value.value) };
     case 'object':
-      return objectSchema(field.typeName, description, field.properties, envelope, options);
+      return objectSchema(field.typeName, description, field.properties, envelope);
     case 'array':
       return clean({
         type: 'array',
         description,
-        items: fieldSchema(field.items, envelope, options),
+        items: fieldSchema(field.items, envelope),
         minItems: field.minItems,
         maxItems: field.maxItems,
         uniqueItems: field.uniqueItems || undefined,
@@ -85,7 +75,6 @@ function objectSchema(
   description: string,
   properties: readonly Field[],
   envelope: Envelope,
-  options: SchemaOptions,
 ): JsonSchema {
   const required = properties
     .filter((property) => property.required)
@@ -97,16 +86,13 @@ function objectSchema(
     additionalProperties: false,
     required: required.length > 0 ? required : undefined,
     properties: Object.fromEntries(
-      properties.map((property) => [property.key, fieldSchema(property, envelope, options)]),
+      properties.map((property) => [property.key, fieldSchema(property, envelope)]),
     ),
   });
 }
 
 /** The envelope's shared definitions, referenced as #/$defs/<name> from every event schema. */
-export function envelopeDefinitions(
-  envelope: Envelope,
-  options: SchemaOptions = {},
-): Record<string, JsonSchema> {
+export function envelopeDefinitions(envelope: Envelope): Record<string, JsonSchema> {
   const { localizedAttributes, relevantAudience } = envelope;
   return {
     LocalizedAttributeSet: {
@@ -158,25 +144,16 @@ export function envelopeDefinitions(
       required: ['type', 'payload'],
       properties: {
         type: { const: 'Multicast' },
-        payload: clean({
-          type: 'object',
-          additionalProperties: false,
-          maxProperties: 0,
-          tsType: options.typeHints ? 'Record<string, never>' : undefined,
-        }),
+        payload: { type: 'object', additionalProperties: false, maxProperties: 0 },
       },
     },
   };
 }
 
 /** The schema of one event, envelope included, without $schema/$id/$defs (see eventDocument). */
-export function eventSchema(
-  event: EventSchema,
-  envelope: Envelope,
-  options: SchemaOptions = {},
-): JsonSchema {
+export function eventSchema(event: EventSchema, envelope: Envelope): JsonSchema {
   const plainFields = Object.fromEntries(
-    envelope.fields.map((field) => [field.key, fieldSchema(field, envelope, options)]),
+    envelope.fields.map((field) => [field.key, fieldSchema(field, envelope)]),
   );
   return {
     title: `${event.typeStem}Event`,
@@ -198,7 +175,7 @@ export function eventSchema(
         required: ['name', 'payload'],
         properties: {
           name: { const: event.name, description: envelope.event.name },
-          payload: fieldSchema(event.payload, envelope, options),
+          payload: fieldSchema(event.payload, envelope),
         },
       },
       localizedAttributes: {
@@ -221,20 +198,17 @@ export function eventDocument(event: EventSchema, envelope: Envelope): JsonSchem
   };
 }
 
-/** The union of every event: generated/schemas/proactive-event.schema.json. */
-export function unionDocument(model: Model, options: SchemaOptions = {}): JsonSchema {
-  const eventDefinitions = Object.fromEntries(
-    model.events.map((event) => [
-      `${event.typeStem}Event`,
-      eventSchema(event, model.envelope, options),
-    ]),
-  );
+/**
+ * The union of every event: generated/schemas/proactive-event.schema.json. It refers to each
+ * schema's own document by its `$id`; a validator loads those first (ajv: `addSchema`).
+ */
+export function unionDocument(model: Model): JsonSchema {
   return {
-    ...(options.typeHints ? {} : { $schema: jsonSchemaDialect, $id: schemaId(unionSchemaName) }),
+    $schema: jsonSchemaDialect,
+    $id: schemaId(unionSchemaName),
     title: unionSchemaName,
     description: `${model.envelope.description} One of the ${model.events.length} schemas Amazon accepts, told apart by event.name.`,
-    oneOf: model.events.map((event) => ({ $ref: `#/$defs/${event.typeStem}Event` })),
-    $defs: { ...envelopeDefinitions(model.envelope, options), ...eventDefinitions },
+    oneOf: model.events.map((event) => ({ $ref: schemaId(event.name) })),
   };
 }
 

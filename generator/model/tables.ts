@@ -26,8 +26,8 @@ export function fieldInfoOf(field: Field): SchemaFieldInfo {
       copy(info, field, ['minimum', 'maximum']);
       break;
     case 'enum':
-      info.typeName = field.typeName;
       info.values = field.values.map((entry) => entry.value);
+      info.typeName = field.typeName;
       break;
     case 'object':
       info.typeName = field.typeName;

@@ -11,3 +11,4 @@ export {
   type LocalizableString,
 } from './build-event.js';
 export { LocalizationError, localizePayload, type LocalizedText } from './localize.js';
+export { localizablePaths } from './localizable-paths.js';

@@ -119,13 +119,13 @@ describe('generate --check, end to end', () => {
         code: 1,
         stdout: '',
         stderr: [
-          // The description is in the docs of the builder, the types and the validator, and in both
-          // JSON Schemas: each file that carries it, and no other, is stale.
-          `stale:   ${out}/builders.ts`,
+          // The description is in the docs of the schema's builder, field list, types and boolean
+          // path, and in its JSON Schema: each file that carries it, and no other, is stale.
+          `stale:   ${out}/events/OrderStatusUpdated/builder.ts`,
+          `stale:   ${out}/events/OrderStatusUpdated/schema.ts`,
+          `stale:   ${out}/events/OrderStatusUpdated/types.ts`,
+          `stale:   ${out}/events/OrderStatusUpdated/validate.ts`,
           `stale:   ${out}/schemas/AMAZON.OrderStatus.Updated.schema.json`,
-          `stale:   ${out}/schemas/proactive-event.schema.json`,
-          `stale:   ${out}/types/index.ts`,
-          `stale:   ${out}/validate.ts`,
           `missing: ${out}/catalog.ts`,
           `extra:   ${out}/leftover.ts (not generated any more)`,
           `${out}/ is out of date: run \`npm run generate\`.`,

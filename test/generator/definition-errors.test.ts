@@ -219,7 +219,7 @@ describe('generate with a bad definition, end to end', () => {
       expect(run).toEqual({
         code: 1,
         stdout: '',
-        stderr: `Definitions have 1 problem:\n${at}/definitions/envelope.yaml:62:15: /expiryWindow/minMinutes: a string is not allowed here (integer)\nNothing was written.\n`,
+        stderr: `Definitions have 1 problem:\n${at}/definitions/envelope.yaml:67:15: /expiryWindow/minMinutes: a string is not allowed here (integer)\nNothing was written.\n`,
       });
       // Nothing written, changed or deleted anywhere in the scratch folder: no staging folder left.
       expect(await snapshotTree(scratch.root)).toEqual(before);

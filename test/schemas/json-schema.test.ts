@@ -1,23 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { exampleEvents } from '../../generated/examples.js';
 import { eventNames } from '../../generated/catalog.js';
-import { repoRoot } from '../support/definitions.js';
-
-const schemasDir = join(repoRoot, 'generated', 'schemas');
-const load = (file: string) => JSON.parse(readFileSync(join(schemasDir, file), 'utf8')) as object;
+import { compileUnion, loadSchema, unionSchemaFile } from '../support/json-schemas.js';
 
 /** The emitted schemas as a user would use them: strict ajv, formats added, no changes. */
 function compile(file: string) {
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   addFormats.default(ajv);
-  return ajv.compile(load(file));
+  return ajv.compile(loadSchema(file));
 }
 
-const union = compile('proactive-event.schema.json');
+const union = compileUnion({ strict: true, allErrors: true });
 const examples = Object.values(exampleEvents).flat();
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -201,6 +196,19 @@ describe('emitted JSON Schemas', () => {
       instancePath,
       keyword,
     ]);
+  });
+
+  it('the union refers to each schema’s own document by its $id and embeds none of them', () => {
+    const document = loadSchema(unionSchemaFile) as { oneOf: unknown[]; $defs?: unknown };
+    expect(document.oneOf).toEqual(
+      eventNames.map((name) => ({ $ref: `urn:alexa-proactive-events:schema:${name}` })),
+    );
+    expect(document.$defs).toBeUndefined();
+    for (const name of eventNames) {
+      expect(loadSchema(`${name}.schema.json`)).toMatchObject({
+        $id: `urn:alexa-proactive-events:schema:${name}`,
+      });
+    }
   });
 
   it('accepts every example as JSON, with nothing but ajv-formats added', () => {

@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isProactiveEvent, validateProactiveEvent } from '../../generated/validate.js';
 import { loadModel } from '../../generator/model/load.js';
 import type { Model } from '../../generator/model/types.js';
-import { defaultDefinitionsDir, defaultOutDir } from '../../generator/paths.js';
+import { defaultDefinitionsDir } from '../../generator/paths.js';
+import { compileUnion } from '../support/json-schemas.js';
 import { anyValidEvent, structuralMutation } from './arbitraries.js';
 
 /**
@@ -18,12 +15,7 @@ let model: Model;
 let ajv: (value: unknown) => boolean;
 beforeAll(async () => {
   model = await loadModel(defaultDefinitionsDir);
-  const schema = JSON.parse(
-    readFileSync(join(defaultOutDir, 'schemas', 'proactive-event.schema.json'), 'utf8'),
-  ) as object;
-  const instance = new Ajv2020({ allErrors: false, strict: false });
-  addFormats.default(instance, ['date-time']);
-  const validate = instance.compile(schema);
+  const validate = compileUnion({ allErrors: false, strict: false }, ['date-time']);
   ajv = (value) => validate(value) as boolean;
 });
 

@@ -1,5 +1,5 @@
 /**
- * The catalog entry of AMAZON.MediaContent.Available.
+ * The fields of AMAZON.MediaContent.Available.
  *
  * A book, episode, album, single, movie or game that becomes available, and when.
  *
@@ -10,7 +10,7 @@
  */
 import type { SchemaInfo } from 'alexa-proactive-events/runtime';
 
-/** AMAZON.MediaContent.Available: its names, locales and the one list of its payload's fields (pre-order, dotted paths, [] for array items), which the catalog, the validators and the builders read. */
+/** AMAZON.MediaContent.Available: its description, locales and fields, every rule of each field included. */
 export const mediaContentAvailableSchema = {
   name: 'AMAZON.MediaContent.Available',
   shortName: 'MediaContent',
@@ -68,8 +68,8 @@ export const mediaContentAvailableSchema = {
       required: true,
       localizable: false,
       description: 'How the content is distributed.',
-      typeName: 'MediaDistributionMethod',
       values: ['STREAM', 'AIR', 'RELEASE', 'PREMIERE', 'DROP'],
+      typeName: 'MediaDistributionMethod',
     },
     {
       path: 'content',
@@ -92,8 +92,8 @@ export const mediaContentAvailableSchema = {
       required: true,
       localizable: false,
       description: 'The kind of media.',
-      typeName: 'MediaContentType',
       values: ['BOOK', 'EPISODE', 'ALBUM', 'SINGLE', 'MOVIE', 'GAME'],
+      typeName: 'MediaContentType',
     },
   ],
 } as const satisfies SchemaInfo;

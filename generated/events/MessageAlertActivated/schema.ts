@@ -1,5 +1,5 @@
 /**
- * The catalog entry of AMAZON.MessageAlert.Activated.
+ * The fields of AMAZON.MessageAlert.Activated.
  *
  * Messages waiting for the user, with their sender, number, freshness and urgency.
  *
@@ -10,7 +10,7 @@
  */
 import type { SchemaInfo } from 'alexa-proactive-events/runtime';
 
-/** AMAZON.MessageAlert.Activated: its names, locales and the one list of its payload's fields (pre-order, dotted paths, [] for array items), which the catalog, the validators and the builders read. */
+/** AMAZON.MessageAlert.Activated: its description, locales and fields, every rule of each field included. */
 export const messageAlertActivatedSchema = {
   name: 'AMAZON.MessageAlert.Activated',
   shortName: 'MessageAlert',
@@ -46,8 +46,8 @@ export const messageAlertActivatedSchema = {
       required: true,
       localizable: false,
       description: "The status of the messages (not spoken in Amazon's examples).",
-      typeName: 'MessageAlertStatus',
       values: ['UNREAD', 'FLAGGED'],
+      typeName: 'MessageAlertStatus',
     },
     {
       path: 'state.freshness',
@@ -55,8 +55,8 @@ export const messageAlertActivatedSchema = {
       required: false,
       localizable: false,
       description: 'How recent the messages are; when absent, Alexa does not say it.',
-      typeName: 'MessageAlertFreshness',
       values: ['NEW', 'OVERDUE'],
+      typeName: 'MessageAlertFreshness',
     },
     {
       path: 'messageGroup',
@@ -95,8 +95,8 @@ export const messageAlertActivatedSchema = {
       required: false,
       localizable: false,
       description: 'The urgency of the messages; when absent, Alexa does not say it.',
-      typeName: 'MessageAlertUrgency',
       values: ['URGENT'],
+      typeName: 'MessageAlertUrgency',
     },
   ],
 } as const satisfies SchemaInfo;

@@ -1,5 +1,5 @@
 /**
- * The catalog entry of AMAZON.Occasion.Updated.
+ * The fields of AMAZON.Occasion.Updated.
  *
  * A reservation or appointment that was confirmed, canceled, rescheduled or otherwise changed.
  *
@@ -10,7 +10,7 @@
  */
 import type { SchemaInfo } from 'alexa-proactive-events/runtime';
 
-/** AMAZON.Occasion.Updated: its names, locales and the one list of its payload's fields (pre-order, dotted paths, [] for array items), which the catalog, the validators and the builders read. */
+/** AMAZON.Occasion.Updated: its description, locales and fields, every rule of each field included. */
 export const occasionUpdatedSchema = {
   name: 'AMAZON.Occasion.Updated',
   shortName: 'Occasion',
@@ -46,7 +46,6 @@ export const occasionUpdatedSchema = {
       required: true,
       localizable: false,
       description: 'What happened to the occasion.',
-      typeName: 'OccasionConfirmationStatus',
       values: [
         'CONFIRMED',
         'CANCELED',
@@ -56,6 +55,7 @@ export const occasionUpdatedSchema = {
         'CREATED',
         'UPDATED',
       ],
+      typeName: 'OccasionConfirmationStatus',
     },
     {
       path: 'occasion',
@@ -71,8 +71,8 @@ export const occasionUpdatedSchema = {
       required: true,
       localizable: false,
       description: 'The kind of occasion.',
-      typeName: 'OccasionType',
       values: ['RESERVATION_REQUEST', 'RESERVATION', 'APPOINTMENT_REQUEST', 'APPOINTMENT'],
+      typeName: 'OccasionType',
     },
     {
       path: 'occasion.subject',

@@ -1,5 +1,5 @@
 /**
- * The catalog entry of AMAZON.OrderStatus.Updated.
+ * The fields of AMAZON.OrderStatus.Updated.
  *
  * A change in the status of the user's order, with its seller and delivery dates.
  *
@@ -10,7 +10,7 @@
  */
 import type { SchemaInfo } from 'alexa-proactive-events/runtime';
 
-/** AMAZON.OrderStatus.Updated: its names, locales and the one list of its payload's fields (pre-order, dotted paths, [] for array items), which the catalog, the validators and the builders read. */
+/** AMAZON.OrderStatus.Updated: its description, locales and fields, every rule of each field included. */
 export const orderStatusUpdatedSchema = {
   name: 'AMAZON.OrderStatus.Updated',
   shortName: 'OrderStatus',
@@ -33,7 +33,6 @@ export const orderStatusUpdatedSchema = {
       required: true,
       localizable: false,
       description: 'Where the order is now; each status has its own utterance.',
-      typeName: 'OrderStatus',
       values: [
         'PREORDER_RECEIVED',
         'ORDER_RECEIVED',
@@ -42,6 +41,7 @@ export const orderStatusUpdatedSchema = {
         'ORDER_OUT_FOR_DELIVERY',
         'ORDER_DELIVERED',
       ],
+      typeName: 'OrderStatus',
     },
     {
       path: 'state.enterTimestamp',

@@ -1,5 +1,5 @@
 /**
- * The catalog entry of AMAZON.SocialGameInvite.Available.
+ * The fields of AMAZON.SocialGameInvite.Available.
  *
  * An invitation or challenge from another player to a game.
  *
@@ -10,7 +10,7 @@
  */
 import type { SchemaInfo } from 'alexa-proactive-events/runtime';
 
-/** AMAZON.SocialGameInvite.Available: its names, locales and the one list of its payload's fields (pre-order, dotted paths, [] for array items), which the catalog, the validators and the builders read. */
+/** AMAZON.SocialGameInvite.Available: its description, locales and fields, every rule of each field included. */
 export const socialGameInviteAvailableSchema = {
   name: 'AMAZON.SocialGameInvite.Available',
   shortName: 'SocialGameInvite',
@@ -48,8 +48,8 @@ export const socialGameInviteAvailableSchema = {
       required: true,
       localizable: false,
       description: 'How the inviter is related to the user.',
-      typeName: 'GameInviterRelationship',
       values: ['FRIEND', 'CONTACT'],
+      typeName: 'GameInviterRelationship',
     },
     {
       path: 'invite.inviteType',
@@ -57,8 +57,8 @@ export const socialGameInviteAvailableSchema = {
       required: true,
       localizable: false,
       description: 'Whether the inviter challenges or invites the user.',
-      typeName: 'GameInviteType',
       values: ['CHALLENGE', 'INVITE'],
+      typeName: 'GameInviteType',
     },
     {
       path: 'game',
@@ -74,8 +74,8 @@ export const socialGameInviteAvailableSchema = {
       required: true,
       localizable: false,
       description: 'What kind of play is offered.',
-      typeName: 'GameOffer',
       values: ['MATCH', 'REMATCH', 'GAME'],
+      typeName: 'GameOffer',
     },
     {
       path: 'game.name',

@@ -1,5 +1,5 @@
 /**
- * The catalog entry of AMAZON.SportsEvent.Updated.
+ * The fields of AMAZON.SportsEvent.Updated.
  *
  * A score update in a sports match, optionally naming the team that just scored.
  *
@@ -10,7 +10,7 @@
  */
 import type { SchemaInfo } from 'alexa-proactive-events/runtime';
 
-/** AMAZON.SportsEvent.Updated: its names, locales and the one list of its payload's fields (pre-order, dotted paths, [] for array items), which the catalog, the validators and the builders read. */
+/** AMAZON.SportsEvent.Updated: its description, locales and fields, every rule of each field included. */
 export const sportsEventUpdatedSchema = {
   name: 'AMAZON.SportsEvent.Updated',
   shortName: 'SportsEvent',

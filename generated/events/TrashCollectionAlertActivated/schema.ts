@@ -1,5 +1,5 @@
 /**
- * The catalog entry of AMAZON.TrashCollectionAlert.Activated.
+ * The fields of AMAZON.TrashCollectionAlert.Activated.
  *
  * The coming collection day and the kinds of garbage collected on it.
  *
@@ -10,7 +10,7 @@
  */
 import type { SchemaInfo } from 'alexa-proactive-events/runtime';
 
-/** AMAZON.TrashCollectionAlert.Activated: its names, locales and the one list of its payload's fields (pre-order, dotted paths, [] for array items), which the catalog, the validators and the builders read. */
+/** AMAZON.TrashCollectionAlert.Activated: its description, locales and fields, every rule of each field included. */
 export const trashCollectionAlertActivatedSchema = {
   name: 'AMAZON.TrashCollectionAlert.Activated',
   shortName: 'TrashCollectionAlert',
@@ -56,7 +56,6 @@ export const trashCollectionAlertActivatedSchema = {
       required: true,
       localizable: false,
       description: 'A kind of garbage.',
-      typeName: 'GarbageType',
       values: [
         'BOTTLES',
         'BULKY',
@@ -75,6 +74,7 @@ export const trashCollectionAlertActivatedSchema = {
         'RECYCLABLE_PLASTICS',
         'WASTE_PAPER',
       ],
+      typeName: 'GarbageType',
     },
     {
       path: 'alert.collectionDayOfWeek',
@@ -82,8 +82,8 @@ export const trashCollectionAlertActivatedSchema = {
       required: true,
       localizable: false,
       description: 'The day of the week of the collection.',
-      typeName: 'DayOfWeek',
       values: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'],
+      typeName: 'DayOfWeek',
     },
   ],
 } as const satisfies SchemaInfo;

@@ -1,5 +1,5 @@
 /**
- * The catalog entry of AMAZON.WeatherAlert.Activated.
+ * The fields of AMAZON.WeatherAlert.Activated.
  *
  * An extreme weather alert for the user's area, with the service that issued it.
  *
@@ -10,7 +10,7 @@
  */
 import type { SchemaInfo } from 'alexa-proactive-events/runtime';
 
-/** AMAZON.WeatherAlert.Activated: its names, locales and the one list of its payload's fields (pre-order, dotted paths, [] for array items), which the catalog, the validators and the builders read. */
+/** AMAZON.WeatherAlert.Activated: its description, locales and fields, every rule of each field included. */
 export const weatherAlertActivatedSchema = {
   name: 'AMAZON.WeatherAlert.Activated',
   shortName: 'WeatherAlert',
@@ -53,8 +53,8 @@ export const weatherAlertActivatedSchema = {
       required: true,
       localizable: false,
       description: 'The kind of extreme weather the alert is about.',
-      typeName: 'WeatherAlertType',
       values: ['TORNADO', 'HURRICANE', 'SNOW_STORM', 'THUNDER_STORM'],
+      typeName: 'WeatherAlertType',
     },
   ],
 } as const satisfies SchemaInfo;

@@ -4,7 +4,7 @@ import {
   join,
   member,
   regexp,
-  runtime,
+  runtimeNamespace,
   Scope,
   type Code,
   type ImportedName,
@@ -19,6 +19,9 @@ import type { EventSchema, Field, ObjectField } from '../../model/types.js';
  * broken rule. An object is closed when the properties it has are as many as the known ones it
  * has. A property's block holds all there is to it, so a new field is one new block.
  */
+
+/** The runtime's boolean-path helpers, read from its namespace (runtime/validation/fast.ts). */
+const rt = runtimeNamespace();
 
 /** Up to this many values, an enum compares with `===` instead of looking up a Set. */
 const inlineLimit = 6;
@@ -52,6 +55,7 @@ export function emitBooleanPath(event: EventSchema, prefix: ImportedName): Boole
 
 /** Names the emitted code uses besides its own: never given to a field's local. */
 const helperNames = [
+  'runtime',
   'value',
   'references',
   'present',
@@ -99,10 +103,10 @@ function objectFunction(
       ...constants,
       code`${doc}
 ${options.exported ? code`export ` : code``}function ${name}(value: unknown${usesReferences ? code`, references: string[]` : code``}): boolean {
-  if (!${runtime('isRecord')}(value)) return false;
+  if (!${rt}isRecord(value)) return false;
   let present = 0;
   ${join(blocks, '\n')}
-  return present === ${runtime('ownKeyCount')}(value);
+  return present === ${rt}ownKeyCount(value);
 }`,
     ],
     '\n\n',
@@ -119,7 +123,7 @@ function propertyBlock(
   constants: Code[],
 ): Code {
   const local = locals.unique(field.key);
-  const has = code`${runtime('hasOwn')}(${object}, ${field.key})`;
+  const has = code`${rt}hasOwn(${object}, ${field.key})`;
   const read = code`const ${local} = ${member(object, field.key)};`;
   const doc = docComment(`${field.key}: ${field.description}`);
   const check = statements(context, field, local, locals, constants);
@@ -155,11 +159,11 @@ function statements(
           ? code``
           : code`, ${field.minItems ?? code`undefined`}${field.maxItems === undefined ? code`` : code`, ${field.maxItems}`}`,
       ];
-      return code`if (!${runtime('isArrayWithin')}(${value}${join(limits, '')})) return false;
+      return code`if (!${rt}isArrayWithin(${value}${join(limits, '')})) return false;
 for (const ${item} of ${value}) {
   ${statements(context, field.items, item, locals, constants)}
 }
-${field.uniqueItems ? code`if (!${runtime('isUnique')}(${value})) return false;` : code``}`;
+${field.uniqueItems ? code`if (!${rt}isUnique(${value})) return false;` : code``}`;
     }
     default:
       return code`if (!(${test(context, field, value, constants)})) return false;`;
@@ -172,12 +176,12 @@ function test(context: Context, field: Field, value: Code, constants: Code[]): C
     case 'string': {
       const tests = [
         field.localizable
-          ? code`${runtime('isLocalizableText')}(${value}, ${context.prefix}, references)`
-          : code`${runtime('isPlainText')}(${value}, ${context.prefix})`,
+          ? code`${rt}isLocalizableText(${value}, ${context.prefix}, references)`
+          : code`${rt}isPlainText(${value}, ${context.prefix})`,
       ];
       if (field.minLength !== undefined || field.maxLength !== undefined) {
         tests.push(
-          code`${runtime('hasLength')}(${value} as string, ${field.minLength ?? code`undefined`}${field.maxLength === undefined ? code`` : code`, ${field.maxLength}`})`,
+          code`${rt}hasLength(${value} as string, ${field.minLength ?? code`undefined`}${field.maxLength === undefined ? code`` : code`, ${field.maxLength}`})`,
         );
       }
       if (field.pattern !== undefined) {
@@ -194,12 +198,12 @@ function test(context: Context, field: Field, value: Code, constants: Code[]): C
         field.minimum === undefined && field.maximum === undefined
           ? code``
           : code`, ${field.minimum ?? code`undefined`}${field.maximum === undefined ? code`` : code`, ${field.maximum}`}`;
-      return code`${runtime('isIntegerWithin')}(${value}${bounds})`;
+      return code`${rt}isIntegerWithin(${value}${bounds})`;
     }
     case 'boolean':
       return code`typeof ${value} === "boolean"`;
     case 'date-time':
-      return code`${runtime('isDateTimeText')}(${value})`;
+      return code`${rt}isDateTimeText(${value})`;
     case 'enum': {
       const values = field.values.map((entry) => entry.value);
       if (values.length <= inlineLimit) {

@@ -2,14 +2,14 @@ import {
   code,
   docComment,
   emitted,
-  join,
   runtimeType,
   runtime,
   specifier,
   Code,
 } from '../../codegen/code.js';
 import { renderCode } from '../../codegen/templates.js';
-import { envelopeRulesOf, schemaInfoOf } from '../../model/tables.js';
+import { envelopeRulesOf } from '../../model/tables.js';
+import { lowerCamelStem, schemaInfo } from '../catalog.js';
 import type { EventSchema, Model } from '../../model/types.js';
 import {
   allSources,
@@ -29,26 +29,16 @@ export function schemaValidateModule(event: EventSchema): string {
   return `${schemaFolder(event)}/validate.ts`;
 }
 
-/** Where a schema's catalog entry (its field list) lives. */
-export function schemaInfoModule(event: EventSchema): string {
-  return `${schemaFolder(event)}/schema.ts`;
-}
-
-/** `orderStatusUpdated` from `OrderStatusUpdated`. */
-export function lowerStem(event: EventSchema): string {
-  return `${event.typeStem[0]!.toLowerCase()}${event.typeStem.slice(1)}`;
-}
-
 /**
- * The validators: the envelope's facts as data (envelope.ts), per schema its field list
- * (events/<Stem>/schema.ts) and boolean path (events/<Stem>/validate.ts), and validate.ts, the
+ * The validators: the envelope's facts as data (envelope.ts), per schema its boolean path
+ * (events/<Stem>/validate.ts, next to the field list the catalog emits), and validate.ts, the
  * entry points: the runtime's createEventValidator over those tables.
  */
 export function emitValidators(context: EmitContext): EmittedFile[] {
   const { model } = context;
   return [
     emitEnvelopeRules(model),
-    ...model.events.flatMap((event) => [emitSchemaInfo(event), emitSchemaValidator(event)]),
+    ...model.events.map(emitSchemaValidator),
     emitEntryPoints(model),
   ];
 }
@@ -79,40 +69,14 @@ export const envelopeRules = {
   );
 }
 
-function emitSchemaInfo(event: EventSchema): EmittedFile {
-  const info = schemaInfoOf(event);
-  const fields = info.fields.map((field) => code`${field},`);
-  const body = code`${docComment(`${event.name}: its names, locales and the one list of its payload's fields (pre-order, dotted paths, [] for array items), which the catalog, the validators and the builders read.`)}
-export const ${new Code(`${lowerStem(event)}Schema`)} = {
-  name: ${info.name},
-  shortName: ${info.shortName},
-  description: ${info.description},
-  reference: ${info.reference},
-  locales: ${info.locales},
-  fields: [
-    ${join(fields, '\n')}
-  ],
-} as const satisfies ${runtimeType('SchemaInfo')};`;
-  return emitModule(
-    schemaInfoModule(event),
-    {
-      title: `The catalog entry of ${event.name}.`,
-      description: event.description,
-      reference: event.reference,
-      sources: [event.source],
-    },
-    body,
-  );
-}
-
 function emitSchemaValidator(event: EventSchema): EmittedFile {
   const path = schemaValidateModule(event);
   const booleanPath = emitBooleanPath(event, emitted(envelopeModule, 'referencePrefix'));
-  const schema = emitted(schemaInfoModule(event), `${lowerStem(event)}Schema`);
+  const schema = schemaInfo(event);
   const body = code`${booleanPath.code}
 
 ${docComment(`${event.name} as the event validator takes it: its field list (the full path) and its boolean path.`)}
-export const ${new Code(`${lowerStem(event)}Validator`)} = {
+export const ${new Code(`${lowerCamelStem(event)}Validator`)} = {
   schema: ${schema},
   is: ${booleanPath.entry},
 } satisfies ${runtimeType('SchemaValidator')};`;
@@ -134,7 +98,7 @@ function emitEntryPoints(model: Model): EmittedFile {
     createEventValidator: runtime('createEventValidator'),
     envelopeRules: emitted(envelopeModule, 'envelopeRules'),
     schemas: model.events.map(
-      (event) => code`${emitted(schemaValidateModule(event), `${lowerStem(event)}Validator`)}`,
+      (event) => code`${emitted(schemaValidateModule(event), `${lowerCamelStem(event)}Validator`)}`,
     ),
     ValidationOptions: runtimeType('ValidationOptions'),
     ValidationResult: runtimeType('ValidationResult'),
