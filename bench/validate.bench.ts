@@ -7,7 +7,6 @@ import { measure } from 'mitata';
 import { isProactiveEvent, validateProactiveEvent } from '../generated/validate.js';
 import { loadModel } from '../generator/model/load.js';
 import { defaultDefinitionsDir, defaultOutDir } from '../generator/paths.js';
-import { compileUnion } from '../test/support/json-schemas.js';
 import { anyValidEvent, structuralMutation } from '../test/validation/arbitraries.js';
 
 /**
