@@ -2,23 +2,32 @@
 
 /** Edit distance (Levenshtein), case-insensitive, so `tornado` is 0 from `TORNADO`. */
 export function editDistance(a: string, b: string): number {
-  const previous: number[] = [];
-  for (let j = 0; j <= b.length; j++) previous.push(j);
-  for (let i = 1; i <= a.length; i++) {
+  // Lower-cased once, compared by code unit: no string per character in the inner loop.
+  const left = a.toLowerCase();
+  const right = b.toLowerCase();
+  const previous = new Array<number>(right.length + 1);
+  for (let j = 0; j <= right.length; j++) previous[j] = j;
+  for (let i = 1; i <= left.length; i++) {
     let diagonal = previous[0]!;
     previous[0] = i;
-    const left = a[i - 1]!.toLowerCase();
-    for (let j = 1; j <= b.length; j++) {
+    const code = left.charCodeAt(i - 1);
+    for (let j = 1; j <= right.length; j++) {
       const above = previous[j]!;
-      previous[j] = Math.min(
-        above + 1,
-        previous[j - 1]! + 1,
-        diagonal + (left === b[j - 1]!.toLowerCase() ? 0 : 1),
-      );
+      const replace = diagonal + (code === right.charCodeAt(j - 1) ? 0 : 1);
+      const insert = previous[j - 1]! + 1;
+      const remove = above + 1;
+      previous[j] =
+        replace < insert
+          ? replace < remove
+            ? replace
+            : remove
+          : insert < remove
+            ? insert
+            : remove;
       diagonal = above;
     }
   }
-  return previous[b.length]!;
+  return previous[right.length]!;
 }
 
 /**

@@ -48,7 +48,26 @@ export function compareExpiryWindow(
   min: number,
   max: number,
 ): number {
-  const whole = parseDateTime(expiryTime) - parseDateTime(timestamp);
+  return compareParsedWindow(
+    timestamp,
+    parseDateTime(timestamp),
+    expiryTime,
+    parseDateTime(expiryTime),
+    min,
+    max,
+  );
+}
+
+/** compareExpiryWindow for date-times already parsed (their instants given with their texts). */
+export function compareParsedWindow(
+  timestamp: string,
+  timestampMs: number,
+  expiryTime: string,
+  expiryTimeMs: number,
+  min: number,
+  max: number,
+): number {
+  const whole = expiryTimeMs - timestampMs;
   if (whole !== whole) return NaN;
   // The distance is whole + (fraction of expiryTime − fraction of timestamp), both in [0, 1).
   const expiryFraction = subMillisecond(expiryTime);

@@ -6,14 +6,19 @@ import {
   checkAudience,
   checkExpiry,
   clockOf,
-  compareExpiryWindow,
+  compareParsedWindow,
   isAudience,
   unknownEvent,
   type ExpiryWindow,
 } from './envelope.js';
 import { checkPayload, checkValue, compileFieldRules, type FieldRules } from './field-rules.js';
 import { ownKeyCount, passes } from './fast.js';
-import { checkLocalizedAttributes, isLocalizedAttributes } from './localized.js';
+import {
+  checkLocalizedAttributes,
+  invalidAttributes,
+  localizedAttributesState,
+  noisyAttributes,
+} from './localized.js';
 import {
   ProactiveEventValidationError,
   type ValidationOptions,
@@ -82,7 +87,11 @@ interface Scanned {
   readonly references: readonly string[];
   readonly start: string | undefined;
   readonly end: string | undefined;
+  readonly startMs: number;
+  readonly endMs: number;
   readonly localized: unknown;
+  /** Valid, but with something checkLocalizedAttributes warns about. */
+  readonly noisyAttributes: boolean;
   readonly audience: unknown;
 }
 
@@ -118,6 +127,8 @@ export function createEventValidator(table: EventValidatorTable): ProactiveEvent
     let present = 0;
     let start: string | undefined;
     let end: string | undefined;
+    let startMs = NaN;
+    let endMs = NaN;
     for (const rule of fields) {
       if (!hasOwn(value, rule.key)) {
         if (rule.info.required) return undefined;
@@ -129,12 +140,17 @@ export function createEventValidator(table: EventValidatorTable): ProactiveEvent
         if (rule.info.required) return undefined;
         continue;
       }
-      if (!passes(rule, field, envelope.referencePrefix)) return undefined;
-      if (rule.key === window.start) start = field as string;
-      else if (rule.key === window.end) end = field as string;
+      if (rule.key === window.start || rule.key === window.end) {
+        // Parsed once: the window and the clock need the instant too.
+        if (typeof field !== 'string') return undefined;
+        const instant = parseDateTime(field);
+        if (instant !== instant) return undefined;
+        if (rule.key === window.start) [start, startMs] = [field, instant];
+        else [end, endMs] = [field, instant];
+      } else if (!passes(rule, field, envelope.referencePrefix)) return undefined;
     }
     if (start !== undefined && end !== undefined) {
-      if (compareExpiryWindow(start, end, minMs, maxMs) !== 0) return undefined;
+      if (compareParsedWindow(start, startMs, end, endMs, minMs, maxMs) !== 0) return undefined;
     }
     if (!hasOwn(value, 'event')) return undefined;
     const event = value.event;
@@ -151,29 +167,38 @@ export function createEventValidator(table: EventValidatorTable): ProactiveEvent
       return undefined;
     }
     const localized = value.localizedAttributes;
-    if (!isLocalizedAttributes(localized, references, localePattern)) return undefined;
+    const attributes = localizedAttributesState(
+      localized,
+      references,
+      localePattern,
+      schema.locales,
+    );
+    if (attributes === invalidAttributes) return undefined;
     const audience = value.relevantAudience;
     if (!isAudience(audience)) return undefined;
     if (present + envelopeKeys.length !== ownKeyCount(value)) return undefined;
-    return { schema, references, start, end, localized, audience };
+    return {
+      schema,
+      references,
+      start,
+      end,
+      startMs,
+      endMs,
+      localized,
+      noisyAttributes: attributes === noisyAttributes,
+      audience,
+    };
   }
 
   /** Whether a valid event has nothing to warn about, nor (with `now`) a clock problem. */
   function isQuiet(event: Scanned, now: number | undefined): boolean {
-    const { start, end } = event;
-    if (now !== undefined && start !== undefined && end !== undefined) {
-      if (parseDateTime(end) < now + minMs || parseDateTime(start) - now > toleranceMs) {
-        return false;
-      }
+    if (event.noisyAttributes) return false;
+    // NaN (no such field) compares false: no clock check without both.
+    if (now !== undefined && (event.endMs < now + minMs || event.startMs - now > toleranceMs)) {
+      return false;
     }
     const user = (event.audience as { payload: { user?: unknown } }).payload.user;
-    if (typeof user === 'string' && !user.startsWith(envelope.userPrefix)) return false;
-    return isLocalizedAttributes(
-      event.localized,
-      event.references,
-      localePattern,
-      event.schema.locales,
-    );
+    return typeof user !== 'string' || user.startsWith(envelope.userPrefix);
   }
 
   /**

@@ -61,9 +61,12 @@ export function isArrayWithin(
 /** How many own enumerable properties an object has: with the known ones counted, whether it is closed. */
 export function ownKeyCount(object: object): number {
   let count = 0;
-  for (const key in object) if (hasOwn(object, key)) count++;
+  // hasOwnProperty inside for-in is what V8 answers from the enum cache (2-3× Object.hasOwn).
+  for (const key in object) if (hasOwnProperty.call(object, key)) count++;
   return count;
 }
+
+const hasOwnProperty = Object.prototype.hasOwnProperty;
 
 /** Whether `value` (present) satisfies `rule`, read from a field list. */
 export function passes(

@@ -211,34 +211,52 @@ export function isLocalizedAttributes(
   value: unknown,
   references: readonly string[],
   localePattern: RegExp,
-  /**
-   * The schema's locales, to be false also where checkLocalizedAttributes would warn: a locale
-   * outside them, or a key nothing refers to.
-   */
-  quietFor?: ReadonlySet<string>,
 ): boolean {
-  if (!Array.isArray(value)) return false;
+  return localizedAttributesState(value, references, localePattern) !== invalidAttributes;
+}
+
+/** What the boolean path knows of localizedAttributes: invalid, valid, or valid with warnings. */
+export const invalidAttributes = 0;
+export const quietAttributes = 1;
+export const noisyAttributes = 2;
+
+/**
+ * isLocalizedAttributes, also telling a valid value checkLocalizedAttributes would warn about
+ * (`noisyAttributes`: a locale outside `locales`, or a key nothing refers to) from a quiet one.
+ */
+export function localizedAttributesState(
+  value: unknown,
+  references: readonly string[],
+  localePattern: RegExp,
+  locales?: ReadonlySet<string>,
+): number {
+  if (!Array.isArray(value)) return invalidAttributes;
   const count = value.length;
-  if (count > scanLimit) return false;
-  const wanted = new Set(references);
-  if (count === 0) return wanted.size === 0;
-  const locales = new Set<unknown>();
+  if (count > scanLimit) return invalidAttributes;
+  if (count === 0) return references.length === 0 ? quietAttributes : invalidAttributes;
+  const wanted = references.length === 0 ? empty : new Set(references);
+  let state = quietAttributes;
+  const seen = new Set<string>();
   for (let index = 0; index < count; index++) {
     const entry: unknown = value[index];
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return false;
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      return invalidAttributes;
+    }
     const record = entry as Record<string, unknown>;
     let held = 0;
     for (const key of Object.keys(record)) {
-      if (typeof record[key] !== 'string') return false;
+      if (typeof record[key] !== 'string') return invalidAttributes;
       if (wanted.has(key)) held++;
-      else if (quietFor !== undefined && key !== 'locale') return false;
+      else if (key !== 'locale') state = noisyAttributes;
     }
     const locale = Object.hasOwn(record, 'locale') ? record.locale : undefined;
-    if (typeof locale !== 'string' || !localePattern.test(locale)) return false;
-    if (quietFor !== undefined && !quietFor.has(locale)) return false;
-    if (locales.has(locale)) return false;
-    locales.add(locale);
-    if (held !== wanted.size) return false;
+    if (typeof locale !== 'string' || !localePattern.test(locale)) return invalidAttributes;
+    if (seen.has(locale)) return invalidAttributes;
+    seen.add(locale);
+    if (held !== wanted.size) return invalidAttributes;
+    if (locales !== undefined && !locales.has(locale)) state = noisyAttributes;
   }
-  return true;
+  return state;
 }
+
+const empty: ReadonlySet<string> = new Set();
