@@ -26,7 +26,13 @@ export interface GenerateResult {
   readonly files: readonly EmittedFile[];
   /** Present with `check`: what differs from the output directory. */
   readonly difference?: TreeDifference;
+  /** Milliseconds spent in each step (typeCheck 0 when skipped; write is the comparison with `check`). */
+  readonly timings: Readonly<Record<GeneratePhase, number>>;
 }
+
+/** The steps of the pipeline, in order. */
+export const generatePhases = ['load', 'emit', 'format', 'typeCheck', 'write'] as const;
+export type GeneratePhase = (typeof generatePhases)[number];
 
 /**
  * The pipeline: definitions → model → emitters → formatted (and type-checked) files → generated/.
@@ -34,16 +40,38 @@ export interface GenerateResult {
  */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const outDir = resolve(options.outDir);
+  const timings: Record<GeneratePhase, number> = {
+    load: 0,
+    emit: 0,
+    format: 0,
+    typeCheck: 0,
+    write: 0,
+  };
+  const timed = async <T>(phase: GeneratePhase, run: () => T | Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await run();
+    } finally {
+      timings[phase] += performance.now() - started;
+    }
+  };
   // Refuse a folder generate does not own before any work, as well as when writing.
   if (!options.check) {
-    await recoverLeftovers(outDir);
-    await checkOwnership(outDir);
+    await timed('write', async () => {
+      await recoverLeftovers(outDir);
+      await checkOwnership(outDir);
+    });
   }
-  const model = await loadModel(resolve(options.definitionsDir));
-  const files = await emitFiles(model, outDir, { typeCheck: options.typeCheck ?? true });
-  if (options.check) return { model, files, difference: await compareTree(outDir, files) };
-  await writeTree(outDir, files);
-  return { model, files };
+  const model = await timed('load', () => loadModel(resolve(options.definitionsDir)));
+  const emitted = await timed('emit', () => emitAll(createContext(model, outDir)));
+  const files = await timed('format', () => formatFiles(emitted));
+  if (options.typeCheck ?? true) await timed('typeCheck', () => typeCheck(outDir, files));
+  if (options.check) {
+    const difference = await timed('write', () => compareTree(outDir, files));
+    return { model, files, difference, timings };
+  }
+  await timed('write', () => writeTree(outDir, files));
+  return { model, files, timings };
 }
 
 /** Emits, formats and (unless told not to) type-checks every file for `model`, in memory. */
