@@ -10,6 +10,7 @@ interface GenerateArgs {
   definitions: string;
   out: string;
   check: boolean;
+  typecheck: boolean;
 }
 
 export const generateCommand: CommandModule<object, GenerateArgs> = {
@@ -32,7 +33,14 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       .option('check', {
         type: 'boolean',
         default: false,
-        describe: 'Write nothing; list stale or missing files and exit 1 if any',
+        describe:
+          'Write nothing; list stale or missing files and exit 1 if any (type-checks, as --typecheck)',
+      })
+      .option('typecheck', {
+        type: 'boolean',
+        default: false,
+        describe:
+          'Type-check every emitted module in memory against the runtime before writing (slower; --check always does)',
       })
       .example('$0 generate', 'Regenerate generated/ from definitions/')
       .example('$0 generate --check', 'Fail if generated/ is out of date (CI)')
@@ -55,6 +63,7 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
         definitionsDir: args.definitions,
         outDir: args.out,
         check: args.check,
+        typeCheck: args.typecheck || args.check,
       });
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       const out = relative(process.cwd(), resolve(args.out)) || '.';

@@ -82,9 +82,11 @@ export async function loadModel(definitionsDir: string): Promise<Model> {
   }
 
   append(problems, checkUniqueness(events));
-  if (envelope)
+  if (envelope) {
+    const compile = eventSchemaCompiler(envelope);
     for (const { event, source } of events)
-      append(problems, checkExamples(event, envelope, source));
+      append(problems, checkExamples(event, envelope, compile, source));
+  }
   if (problems.length > 0 || !envelope) throw new DefinitionError(problems);
 
   const sorted = events.map(({ event }) => event).sort(byCatalogOrder);
@@ -151,7 +153,12 @@ function checkUniqueness(events: readonly { event: EventSchema; source: SourceFi
  * Every example must be an event this definition accepts, under its own name: by the rules of
  * the emitted validateProactiveEvent (from the model, clock-free), then by the emitted JSON Schema.
  */
-function checkExamples(event: EventSchema, envelope: Envelope, source: SourceFile): Problem[] {
+function checkExamples(
+  event: EventSchema,
+  envelope: Envelope,
+  compile: (event: EventSchema) => ValidateFunction,
+  source: SourceFile,
+): Problem[] {
   const problems: Problem[] = [];
   let validate: ValidateFunction | undefined;
   event.examples.forEach((example, index) => {
@@ -179,7 +186,7 @@ function checkExamples(event: EventSchema, envelope: Envelope, source: SourceFil
       );
     }
     if (result.errors.length > 0) return;
-    validate ??= compileEventSchema(event, envelope);
+    validate ??= compile(event);
     if (validate(example.event)) return;
     for (const error of validate.errors ?? []) {
       if (error.keyword === 'oneOf' || error.keyword === 'if') continue;
@@ -207,10 +214,28 @@ function validatorOf(event: EventSchema, envelope: Envelope) {
   });
 }
 
-function compileEventSchema(event: EventSchema, envelope: Envelope): ValidateFunction {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
+/**
+ * Compiles each event's emitted JSON Schema. One ajv instance serves every event: a new one per
+ * event compiled the 2020-12 meta-schema again each time, most of the cost of a large model.
+ * Each document is removed once compiled, so two files defining the same event (reported by
+ * checkUniqueness) do not collide on its $id. ajv's code optimiser is off: it changes how fast
+ * the code it generates runs (each validator runs for a handful of examples), not its results.
+ */
+function eventSchemaCompiler(envelope: Envelope): (event: EventSchema) => ValidateFunction {
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    verbose: true,
+    code: { optimize: false },
+  });
   addFormats.default(ajv);
-  return ajv.compile(eventDocument(event, envelope));
+  const compile = (event: EventSchema): ValidateFunction => {
+    const document = eventDocument(event, envelope);
+    const validate = ajv.compile(document);
+    ajv.removeSchema(document);
+    return validate;
+  };
+  return compile;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

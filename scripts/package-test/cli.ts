@@ -326,7 +326,8 @@ async function generateSteps(steps: StepCounter, dir: string): Promise<void> {
         dir,
         toolchainPackages.map((name) => `${name}@${pinned[name]}`),
       );
-      const generated = await cli(dir, args);
+      // --typecheck: the in-memory check against the installed runtime's declarations, too.
+      const generated = await cli(dir, [...args, '--typecheck']);
       check(
         /^Generated \d+ files for \d+ schemas in gen\//.test(generated.stdout),
         `generate printed:\n${generated.stdout}`,
