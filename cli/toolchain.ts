@@ -12,7 +12,6 @@ export const generationPackages = [
   'ajv',
   'ajv-formats',
   'handlebars',
-  'json-schema-to-typescript',
   'prettier',
   'ts-morph',
   'yaml',

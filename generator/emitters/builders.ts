@@ -15,11 +15,13 @@ import { walkFields } from '../model/build-fields.js';
 import type { EventSchema, Field, Model } from '../model/types.js';
 import { schemaInfo } from './catalog.js';
 import {
-  allSources,
-  emitModule,
-  schemaFolder,
   type EmitContext,
+  emitModule,
   type EmittedFile,
+  envelopeDocs,
+  gatheringDocs,
+  schemaDocs,
+  schemaFolder,
 } from './emitter.js';
 import { eventType, schemaType, unionType } from './types.js';
 import { validateModule } from './validators/module.js';
@@ -67,12 +69,7 @@ function emitSchemaBuilder(event: EventSchema): EmittedFile {
   });
   return emitModule(
     schemaBuilderModule(event),
-    {
-      title: `The builder of ${event.name} events.`,
-      description: event.description,
-      reference: event.reference,
-      sources: [event.source],
-    },
+    schemaDocs(event, `The builder of ${event.name} events.`),
     body,
   );
 }
@@ -98,12 +95,7 @@ function emitBuild(model: Model): EmittedFile {
   });
   return emitModule(
     buildModule,
-    {
-      title: 'How every builder completes and checks an event.',
-      description: envelope.description,
-      reference: envelope.reference,
-      sources: [envelope.source],
-    },
+    envelopeDocs(model, 'How every builder completes and checks an event.'),
     body,
   );
 }
@@ -123,12 +115,7 @@ function emitAggregate(model: Model): EmittedFile {
   });
   return emitModule(
     buildersModule,
-    {
-      title: 'Builders of complete, valid proactive events.',
-      description: model.envelope.description,
-      reference: model.envelope.reference,
-      sources: allSources(model),
-    },
+    gatheringDocs(model, 'Builders of complete, valid proactive events.'),
     body,
     'values',
   );

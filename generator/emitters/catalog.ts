@@ -10,11 +10,12 @@ import { renderCode } from '../codegen/templates.js';
 import { schemaInfoOf } from '../model/tables.js';
 import type { EventSchema, Model } from '../model/types.js';
 import {
-  allSources,
-  emitModule,
-  schemaFolder,
   type EmitContext,
+  emitModule,
   type EmittedFile,
+  gatheringDocs,
+  schemaDocs,
+  schemaFolder,
 } from './emitter.js';
 import { unionType } from './types.js';
 
@@ -52,12 +53,7 @@ function emitSchemaInfo(event: EventSchema): EmittedFile {
 export const ${schemaInfo(event)} = ${schemaInfoOf(event)} as const satisfies ${runtimeType('SchemaInfo')};`;
   return emitModule(
     schemaInfoModule(event),
-    {
-      title: `The fields of ${event.name}.`,
-      description: event.description,
-      reference: event.reference,
-      sources: [event.source],
-    },
+    schemaDocs(event, `The fields of ${event.name}.`),
     body,
   );
 }
@@ -74,12 +70,7 @@ function emitAggregate(model: Model): EmittedFile {
   });
   return emitModule(
     catalogModule,
-    {
-      title: 'The catalog of event schemas.',
-      description: model.envelope.description,
-      reference: model.envelope.reference,
-      sources: allSources(model),
-    },
+    gatheringDocs(model, 'The catalog of event schemas.'),
     body,
     'values',
   );

@@ -63,12 +63,39 @@ export function allSources(model: Model): string[] {
   return [model.envelope.source, ...model.events.map((event) => event.source)];
 }
 
+/** The header of a module about one schema: its description and Amazon's page for it. */
+export function schemaDocs(event: EventSchema, title: string): ModuleDocs {
+  return {
+    title,
+    description: event.description,
+    reference: event.reference,
+    sources: [event.source],
+  };
+}
+
+/** The header of a module built from the envelope's definition alone. */
+export function envelopeDocs(model: Model, title: string): ModuleDocs {
+  const { envelope } = model;
+  return {
+    title,
+    description: envelope.description,
+    reference: envelope.reference,
+    sources: [envelope.source],
+  };
+}
+
+/** The header of a module that gathers every schema. */
+export function gatheringDocs(model: Model, title: string): ModuleDocs {
+  const { envelope } = model;
+  return {
+    title,
+    description: envelope.description,
+    reference: envelope.reference,
+    sources: allSources(model),
+  };
+}
+
 /** Where the modules of one schema live: `events/<TypeStem>/`. */
 export function schemaFolder(event: EventSchema): string {
   return `events/${event.typeStem}`;
-}
-
-/** The sources of a module built from one schema (the envelope shapes every event). */
-export function schemaSources(model: Model, event: EventSchema): string[] {
-  return [event.source];
 }

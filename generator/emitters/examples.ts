@@ -3,11 +3,12 @@ import { renderCode } from '../codegen/templates.js';
 import type { EventSchema, Model } from '../model/types.js';
 import { lowerCamelStem } from './catalog.js';
 import {
-  allSources,
-  emitModule,
-  schemaFolder,
   type EmitContext,
+  emitModule,
   type EmittedFile,
+  gatheringDocs,
+  schemaDocs,
+  schemaFolder,
 } from './emitter.js';
 import { eventType, unionType } from './types.js';
 
@@ -42,12 +43,7 @@ function emitSchemaExamples(event: EventSchema): EmittedFile {
 export const ${schemaExamples(event)}: readonly ${eventType(event)}[] = ${examples};`;
   return emitModule(
     schemaExamplesModule(event),
-    {
-      title: `Example events of ${event.name}.`,
-      description: event.description,
-      reference: event.reference,
-      sources: [event.source],
-    },
+    schemaDocs(event, `Example events of ${event.name}.`),
     body,
   );
 }
@@ -63,12 +59,7 @@ function emitAggregate(model: Model): EmittedFile {
   });
   return emitModule(
     examplesModule,
-    {
-      title: 'Example events from the definitions.',
-      description: model.envelope.description,
-      reference: model.envelope.reference,
-      sources: allSources(model),
-    },
+    gatheringDocs(model, 'Example events from the definitions.'),
     body,
     'values',
   );

@@ -1,6 +1,6 @@
 import { code, join, Name, specifier } from '../codegen/code.js';
 import { renderCode } from '../codegen/templates.js';
-import { allSources, emitModule, type EmitContext, type EmittedFile } from './emitter.js';
+import { type EmitContext, emitModule, type EmittedFile, gatheringDocs } from './emitter.js';
 
 /**
  * What the package root re-exports of the hand-written runtime: the errors a skill catches, the
@@ -76,12 +76,7 @@ export function emitIndex(context: EmitContext, emitted: readonly EmittedFile[])
   });
   return emitModule(
     'index.ts',
-    {
-      title: 'alexa-proactive-events: the package entry point.',
-      description: model.envelope.description,
-      reference: model.envelope.reference,
-      sources: allSources(model),
-    },
+    gatheringDocs(model, 'alexa-proactive-events: the package entry point.'),
     body,
   );
 }

@@ -1,5 +1,5 @@
 import type { EmitContext, EmittedFile } from './emitter.js';
-import { eventDocument, unionDocument } from './json-schema.js';
+import { eventDocument, unionDocument } from '../model/json-schema.js';
 import { allSources } from './emitter.js';
 
 /** generated/schemas/<name>.schema.json per event and proactive-event.schema.json for the union. */

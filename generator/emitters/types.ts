@@ -11,11 +11,13 @@ import {
 import { walkFields } from '../model/build-fields.js';
 import type { EventSchema, Field, Model, ObjectField } from '../model/types.js';
 import {
-  allSources,
-  emitModule,
-  schemaFolder,
   type EmitContext,
+  emitModule,
   type EmittedFile,
+  envelopeDocs,
+  gatheringDocs,
+  schemaDocs,
+  schemaFolder,
 } from './emitter.js';
 
 /** generated/types/index.ts: the union of every event and the types over it. */
@@ -84,12 +86,7 @@ export interface ${eventType(event)} extends ${envelopeType('EventEnvelope')} {
   }
   return emitModule(
     schemaTypesModule(event),
-    {
-      title: `The types of ${event.name}.`,
-      description: event.description,
-      reference: event.reference,
-      sources: [event.source],
-    },
+    schemaDocs(event, `The types of ${event.name}.`),
     join(declarations, '\n\n'),
   );
 }
@@ -194,12 +191,7 @@ export interface MulticastAudience {
 }`;
   return emitModule(
     envelopeTypesModule,
-    {
-      title: 'The envelope of every proactive event.',
-      description: envelope.description,
-      reference: envelope.reference,
-      sources: [envelope.source],
-    },
+    envelopeDocs(model, 'The envelope of every proactive event.'),
     body,
   );
 }
@@ -226,12 +218,7 @@ export type EventOf<N extends EventName> = Extract<ProactiveEvent, { event: { na
 export type PayloadOf<N extends EventName> = EventOf<N>['event']['payload'];`;
   return emitModule(
     typesModule,
-    {
-      title: 'TypeScript types of every proactive event schema.',
-      description: envelope.description,
-      reference: envelope.reference,
-      sources: allSources(model),
-    },
+    gatheringDocs(model, 'TypeScript types of every proactive event schema.'),
     body,
     'types',
   );

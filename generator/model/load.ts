@@ -5,7 +5,7 @@ import { checkFormat, describeAjvError } from '../definitions/format.js';
 import { findDefinitionFiles } from '../definitions/files.js';
 import { append, DefinitionError, type Problem } from '../definitions/problems.js';
 import { fileProblem, readSource, type SourceFile } from '../definitions/source.js';
-import { eventDocument } from '../emitters/json-schema.js';
+import { eventDocument } from './json-schema.js';
 import { walkFields } from './build-fields.js';
 import { buildEnvelope } from './build-envelope.js';
 import { buildEvent } from './build-event.js';

@@ -2,7 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateTimePattern } from '../../generator/emitters/json-schema.js';
+import { dateTimePattern } from '../../generator/model/json-schema.js';
 import { describeDateTimeProblem, parseDateTime } from '../../runtime/validation/date-time.js';
 
 describe('parseDateTime', () => {

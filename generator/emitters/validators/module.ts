@@ -13,10 +13,12 @@ import { lowerCamelStem, schemaInfo } from '../catalog.js';
 import type { EventSchema, Model } from '../../model/types.js';
 import {
   allSources,
-  emitModule,
-  schemaFolder,
   type EmitContext,
+  emitModule,
   type EmittedFile,
+  envelopeDocs,
+  schemaDocs,
+  schemaFolder,
 } from '../emitter.js';
 import { unionType } from '../types.js';
 import { emitBooleanPath } from './boolean-path.js';
@@ -59,12 +61,7 @@ export const envelopeRules = {
 } as const satisfies ${runtimeType('EnvelopeRules')};`;
   return emitModule(
     envelopeModule,
-    {
-      title: 'The rules of the envelope every proactive event shares.',
-      description: envelope.description,
-      reference: envelope.reference,
-      sources: [envelope.source],
-    },
+    envelopeDocs(model, 'The rules of the envelope every proactive event shares.'),
     body,
   );
 }
@@ -82,12 +79,7 @@ export const ${new Code(`${lowerCamelStem(event)}Validator`)} = {
 } satisfies ${runtimeType('SchemaValidator')};`;
   return emitModule(
     path,
-    {
-      title: `The boolean path of the ${event.name} validator.`,
-      description: event.description,
-      reference: event.reference,
-      sources: [event.source],
-    },
+    schemaDocs(event, `The boolean path of the ${event.name} validator.`),
     body,
   );
 }

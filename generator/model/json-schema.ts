@@ -1,4 +1,4 @@
-import type { Envelope, EventSchema, Field, Model } from '../model/types.js';
+import type { Envelope, EventSchema, Field, Model } from './types.js';
 
 /**
  * JSON Schema (draft 2020-12) for events: one self-contained document per schema, and the union,
