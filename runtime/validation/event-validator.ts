@@ -145,8 +145,13 @@ export function createEventValidator(table: EventValidatorTable): ProactiveEvent
         if (typeof field !== 'string') return undefined;
         const instant = parseDateTime(field);
         if (instant !== instant) return undefined;
-        if (rule.key === window.start) [start, startMs] = [field, instant];
-        else [end, endMs] = [field, instant];
+        if (rule.key === window.start) {
+          start = field;
+          startMs = instant;
+        } else {
+          end = field;
+          endMs = instant;
+        }
       } else if (!passes(rule, field, envelope.referencePrefix)) return undefined;
     }
     if (start !== undefined && end !== undefined) {
@@ -155,9 +160,7 @@ export function createEventValidator(table: EventValidatorTable): ProactiveEvent
     if (!hasOwn(value, 'event')) return undefined;
     const event = value.event;
     if (!isRecord(event) || !hasOwn(event, 'name') || !hasOwn(event, 'payload')) return undefined;
-    for (const key in event) {
-      if (key !== 'name' && key !== 'payload' && hasOwn(event, key)) return undefined;
-    }
+    if (ownKeyCount(event) !== 2) return undefined; // name and payload, nothing else
     const name = event.name;
     const schema = typeof name === 'string' ? schemas.get(name) : undefined;
     if (schema?.is === undefined) return undefined;
