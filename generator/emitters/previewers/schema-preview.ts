@@ -70,7 +70,7 @@ export function emitSchemaPreview(event: EventSchema, byLocale: LocaleOrder): Em
   )}
 
 ${docComment(`The compiled templates of ${event.name}, by locale.`)}
-export const ${new Name(schemaPreview(event).name)} = {
+export const ${schemaPreview(event)} = {
 ${table}
 } satisfies Readonly<Record<string, ${runtimeType('UtteranceRenderer')}>>;`;
   return emitModule(
