@@ -183,10 +183,22 @@ export function specifierFrom(modulePath: string, from: ModuleRef): string {
   return up === 0 ? `./${rest}` : `${'../'.repeat(up)}${rest}`;
 }
 
-/** A `/** … *\/` comment line from definition text; empty when there is no text. */
-export function docComment(text: string | undefined): Code {
-  const body = text?.trim();
-  return new Code(body ? `/** ${commentText(body.replace(/\s+/g, ' '))} */` : '');
+/**
+ * A `/** … *\/` comment from definition text: one line from a string, one line per entry from a
+ * list (an empty entry is an empty comment line); empty when there is no text.
+ */
+export function docComment(text: string | readonly string[] | undefined): Code {
+  if (Array.isArray(text)) {
+    const lines = (text as readonly string[]).map((line) => oneLine(line));
+    if (lines.every((line) => line === '')) return new Code('');
+    return new Code(`/**\n${lines.map((line) => (line ? ` * ${line}` : ' *')).join('\n')}\n */`);
+  }
+  const body = oneLine((text as string | undefined) ?? '');
+  return new Code(body ? `/** ${body} */` : '');
+}
+
+function oneLine(text: string): string {
+  return commentText(text.trim().replace(/\s+/g, ' '));
 }
 
 /** A regular expression built from definition text at run time: `new RegExp("…", "u")`. */
@@ -247,10 +259,14 @@ function usableName(preferred: string): string {
   }
 }
 
-/** `object.key`, or `object["key"]` when the key is not an identifier. */
-export function member(object: Code, name: string): Code {
+/**
+ * `object.key`, or `object["key"]` when the key is not an identifier; with `optional`,
+ * `object?.key` / `object?.["key"]` (for a value nobody validated).
+ */
+export function member(object: Code, name: string, optional = false): Code {
   const property = propertyKey(name);
+  const dot = optional ? '?.' : '';
   return property === name
-    ? code`${object}.${new Code(name)}`
-    : code`${object}[${new Code(property)}]`;
+    ? code`${object}${new Code(dot || '.')}${new Code(name)}`
+    : code`${object}${new Code(dot)}[${new Code(property)}]`;
 }

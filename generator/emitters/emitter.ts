@@ -1,10 +1,6 @@
-import type { Code } from '../codegen/code.js';
+import { runtimeSpecifier, type Code } from '../codegen/code.js';
 import { renderModule, type ModuleDocs } from '../codegen/module.js';
 import type { EventSchema, Model } from '../model/types.js';
-
-import { runtimeSpecifier } from '../codegen/code.js';
-import { commentText } from '../codegen/literal.js';
-import { render } from '../codegen/templates.js';
 
 export { runtimeSpecifier };
 
@@ -19,15 +15,6 @@ export interface EmittedFile {
 export interface EmitContext {
   readonly model: Model;
   readonly outDir: string;
-  /** @deprecated for emitters not yet on the code builder: the runtime's import specifier. */
-  readonly runtimeModule: string;
-  /** @deprecated for emitters not yet on the code builder: the header of a module. */
-  banner(title: string, sources: readonly string[]): string;
-}
-
-/** @deprecated for emitters not yet on the code builder: `./types/index.js` from the top. */
-export function emittedImport(path: string): string {
-  return `./${path.replace(/\.ts$/, '.js')}`;
 }
 
 export type Emitter = (context: EmitContext) => EmittedFile[] | Promise<EmittedFile[]>;
@@ -44,18 +31,7 @@ export function emitModule(
 }
 
 export function createContext(model: Model, outDir: string): EmitContext {
-  return {
-    model,
-    outDir,
-    runtimeModule: runtimeSpecifier,
-    banner(title, sources) {
-      return render('banner', {
-        title: commentText(title),
-        single: sources.length === 1 ? sources[0] : false,
-        sources,
-      });
-    },
-  };
+  return { model, outDir };
 }
 
 /** Every definition file of the model, for headers of modules built from all of them. */

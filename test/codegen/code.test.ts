@@ -47,6 +47,8 @@ describe('code templates', () => {
   it('reads properties by dot when it can', () => {
     expect(member(new Name('o'), 'alertType').text).toBe('o.alertType');
     expect(member(new Name('o'), 'a-b').text).toBe('o["a-b"]');
+    expect(member(new Name('o'), 'alertType', true).text).toBe('o?.alertType');
+    expect(member(new Name('o'), 'a-b', true).text).toBe('o?.["a-b"]');
   });
 
   it('escapes comments', () => {
@@ -54,6 +56,13 @@ describe('code templates', () => {
       '/** ends *\\/ here and spaces */',
     );
     expect(docComment('  ').text).toBe('');
+  });
+
+  it('writes a comment of several lines from a list, each line escaped', () => {
+    expect(docComment(['Title.', '', '- a */ b', '- c\n  d']).text).toBe(
+      '/**\n * Title.\n *\n * - a *\\/ b\n * - c d\n */',
+    );
+    expect(docComment(['', ' ']).text).toBe('');
   });
 
   it('checks regular expressions at generation time', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createContext, type EmittedFile } from '../../generator/emitters/emitter.js';
 import { emitAll } from '../../generator/emitters/index.js';
 import { loadModel } from '../../generator/model/load.js';
@@ -27,6 +27,18 @@ function insertedBlock(before: string, after: string): string[] | undefined {
   return b.slice(head, b.length - tail);
 }
 
+/** What the real definitions emit, computed once for every case. */
+let before: Map<string, string>;
+beforeAll(async () => {
+  before = await emit(realDefinitions);
+}, 60_000);
+
+/** The files emitted from `definitions` that differ from `before`. */
+function changedFiles(after: Map<string, string>): string[] {
+  expect([...after.keys()]).toEqual([...before.keys()]);
+  return [...after].filter(([path, text]) => before.get(path) !== text).map(([path]) => path);
+}
+
 describe('adding one optional string field to one schema', () => {
   it('changes only that schema’s files, each by one inserted block', async () => {
     const scratch = await scratchDefinitions();
@@ -39,7 +51,7 @@ describe('adding one optional string field to one schema', () => {
           `${seller}          url:\n            type: string\n            description: The seller's web page.\n`,
         );
       });
-      const [before, after] = [await emit(realDefinitions), await emit(scratch.definitions)];
+      const after = await emit(scratch.definitions);
       expect([...after.keys()]).toEqual([...before.keys()]);
       const changed = [...after]
         .filter(([path, text]) => before.get(path) !== text)
@@ -51,6 +63,26 @@ describe('adding one optional string field to one schema', () => {
         ['events/OrderStatusUpdated/validate.ts', 8],
         ['schemas/AMAZON.OrderStatus.Updated.schema.json', 7],
       ]);
+    } finally {
+      await scratch.dispose();
+    }
+  }, 60_000);
+});
+
+describe('rewording one template of one schema', () => {
+  it('changes only that schema’s preview module', async () => {
+    const weather = 'events/AMAZON.WeatherAlert.Activated.yaml';
+    const scratch = await scratchDefinitions();
+    try {
+      await scratch.edit(weather, (text) => {
+        expect(text).toContain(' alert for your area.');
+        return text.replace(' alert for your area.', ' warning for your area.');
+      });
+      const after = await emit(scratch.definitions);
+      expect(changedFiles(after)).toEqual(['events/WeatherAlertActivated/preview.ts']);
+      expect(after.get('events/WeatherAlertActivated/preview.ts')).toContain(
+        "' warning for your area. Provided by '",
+      );
     } finally {
       await scratch.dispose();
     }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { member, Name } from '../../generator/codegen/code.js';
 import { formatProblem } from '../../generator/definitions/problems.js';
 import { parseSource } from '../../generator/definitions/source.js';
 import { compileTemplate } from '../../generator/emitters/previewers/compile-template.js';
@@ -81,11 +82,10 @@ describe('the model parses a template once', () => {
     ]);
     const code = compileTemplate(variant!.parts, {
       payload: messages.payload,
-      payloadName: 'payload',
-      contextName: 'say',
-      truthyName: 'isTruthy',
-      wordsOf: (field) => `words.${field.typeName}`,
-    });
+      payloadName: new Name('payload'),
+      contextName: new Name('say'),
+      wordsOf: (field) => member(new Name('words'), field.typeName),
+    }).text;
     expect(code).toContain(
       `say.plural(payload.messageGroup?.count, "message", "messages", "/event/payload/messageGroup/count")`,
     );

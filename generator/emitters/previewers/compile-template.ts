@@ -1,4 +1,4 @@
-import { literal } from '../../codegen/literal.js';
+import { code, join, member, Name, runtime, type Code } from '../../codegen/code.js';
 import { toPointer } from '../../definitions/pointer.js';
 import { fieldAt } from '../../model/build-fields.js';
 import { spokenEnum } from '../../model/templates.js';
@@ -19,21 +19,23 @@ import { utteranceHelpers } from '../../../runtime/utterance/helpers.js';
  * Every value goes through a method of the run-time UtteranceContext (`say`), which checks it
  * and speaks it: `{{field}}` by the field's kind, `{{helper field …}}` by the helper's method
  * with the arguments its entry in the helper table (runtime/utterance/helpers.ts) describes.
- * Text becomes string literals through codegen/literal.ts.
+ * The expression is built with the code builder (codegen/code.ts): text and pointers become
+ * literals, payload keys go through `member`, and the run-time isTruthy is imported where used.
  */
 
 /** What the compiler needs to know besides the template. */
 export interface TemplateScope {
   readonly payload: ObjectField;
-  /** The name of the payload parameter in the emitted function. */
-  readonly payloadName: string;
-  /** The name of the UtteranceContext parameter. */
-  readonly contextName: string;
+  /** The payload parameter of the emitted function. */
+  readonly payloadName: Name;
+  /** The UtteranceContext parameter. */
+  readonly contextName: Name;
   /** The expression for the words of an enum field in this template's locale. */
-  wordsOf(field: EnumField): string;
-  /** The name of the run-time isTruthy function. */
-  readonly truthyName: string;
+  wordsOf(field: EnumField): Code;
 }
+
+/** The run-time test of an {{#if}} block, imported by the modules whose templates have one. */
+const isTruthy = runtime('isTruthy');
 
 /** The JSON pointer, inside an event, of a payload field (what errors name). */
 export function payloadPointer(path: readonly string[]): string {
@@ -41,28 +43,29 @@ export function payloadPointer(path: readonly string[]): string {
 }
 
 /** `payload.a?.b?.c`: every step may be missing in an event nobody validated. */
-export function readExpression(payloadName: string, path: readonly string[]): string {
-  return path
-    .map((segment, index) => {
-      const dot = index === 0 ? '.' : '?.';
-      return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(segment)
-        ? `${dot}${segment}`
-        : `${index === 0 ? '' : '?.'}[${literal(segment)}]`;
-    })
-    .reduce((expression, step) => expression + step, payloadName);
+export function readExpression(payloadName: Code, path: readonly string[]): Code {
+  return path.reduce<Code>(
+    (expression, segment, index) => member(expression, segment, index > 0),
+    payloadName,
+  );
 }
 
-export function compileTemplate(parts: readonly TemplatePart[], scope: TemplateScope): string {
+/** Whether the parts read the payload at all (a template of plain text does not). */
+export function readsPayload(parts: readonly TemplatePart[]): boolean {
+  return parts.some((part) => part.kind !== 'text');
+}
+
+export function compileTemplate(parts: readonly TemplatePart[], scope: TemplateScope): Code {
   const compiled = parts.flatMap((part) => compilePart(part, scope));
-  return compiled.length === 0 ? "''" : compiled.join(' + ');
+  return compiled.length === 0 ? code`${''}` : join(compiled, ' + ');
 }
 
-function compilePart(part: TemplatePart, scope: TemplateScope): string[] {
+function compilePart(part: TemplatePart, scope: TemplateScope): Code[] {
   switch (part.kind) {
     case 'text': {
       // Runs of white space become one space, as the run-time normalisation would make them.
       const text = part.text.replace(/\s+/g, ' ');
-      return text === '' ? [] : [literal(text)];
+      return text === '' ? [] : [code`${text}`];
     }
     case 'field':
       return [fieldValue(part.path, scope)];
@@ -72,25 +75,25 @@ function compilePart(part: TemplatePart, scope: TemplateScope): string[] {
       const args = [readExpression(scope.payloadName, part.path)];
       if (spec.spokenWords) {
         const words = spokenEnum(field);
-        args.push(words ? scope.wordsOf(words) : 'undefined');
+        args.push(words ? scope.wordsOf(words) : code`undefined`);
       }
-      args.push(...part.quoted.map((word) => literal(word)));
-      args.push(literal(payloadPointer(part.path)));
+      args.push(...part.quoted.map((word) => code`${word}`));
+      args.push(code`${payloadPointer(part.path)}`);
       return [call(scope, part.helper, args)];
     }
     case 'block': {
-      const test = `${scope.truthyName}(${readExpression(scope.payloadName, part.path)})`;
+      const test = code`${isTruthy}(${readExpression(scope.payloadName, part.path)})`;
       const [whenTrue, whenFalse] =
         part.helper === 'unless' ? [part.otherwise, part.then] : [part.then, part.otherwise];
       return [
-        `(${test} ? ${compileTemplate(whenTrue, scope)} : ${compileTemplate(whenFalse, scope)})`,
+        code`(${test} ? ${compileTemplate(whenTrue, scope)} : ${compileTemplate(whenFalse, scope)})`,
       ];
     }
   }
 }
 
 /** `{{field}}`: the value as written, resolved if it is a localized attribute. */
-function fieldValue(path: readonly string[], scope: TemplateScope): string {
+function fieldValue(path: readonly string[], scope: TemplateScope): Code {
   const field = requireField(scope.payload, path);
   const method =
     field.kind === 'string'
@@ -102,28 +105,28 @@ function fieldValue(path: readonly string[], scope: TemplateScope): string {
         : 'raw';
   return call(scope, method, [
     readExpression(scope.payloadName, path),
-    literal(payloadPointer(path)),
+    code`${payloadPointer(path)}`,
   ]);
 }
 
 /** A variant's `when` as a boolean expression (true when it has no conditions). */
 export function conditionExpression(
   conditions: readonly UtteranceCondition[],
-  payloadName: string,
-): string {
+  payloadName: Code,
+): Code {
   const tests = conditions.map((condition) => {
     const read = readExpression(payloadName, condition.path);
     if (condition.test === 'present') {
-      return `${read} ${condition.present ? '!==' : '==='} undefined`;
+      return condition.present ? code`${read} !== undefined` : code`${read} === undefined`;
     }
-    const alternatives = condition.values.map((value) => `${read} === ${literal(value)}`);
-    return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' || ')})`;
+    const alternatives = condition.values.map((value) => code`${read} === ${value}`);
+    return alternatives.length === 1 ? alternatives[0]! : code`(${join(alternatives, ' || ')})`;
   });
-  return tests.length === 0 ? 'true' : tests.join(' && ');
+  return tests.length === 0 ? code`true` : join(tests, ' && ');
 }
 
-function call(scope: TemplateScope, method: string, args: readonly string[]): string {
-  return `${scope.contextName}.${method}(${args.join(', ')})`;
+function call(scope: TemplateScope, method: string, args: readonly Code[]): Code {
+  return code`${scope.contextName}.${new Name(method)}(${join(args, ', ')})`;
 }
 
 function requireField(payload: ObjectField, path: readonly string[]): Field {
