@@ -1,8 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type * as GeneratedValidators from '../../generated/validate.js';
 import { createContext } from '../../generator/emitters/emitter.js';
+import { emitCatalog } from '../../generator/emitters/catalog.js';
 import { emitValidators } from '../../generator/emitters/validators/module.js';
 import { loadModel } from '../../generator/model/load.js';
 import type { EventSchema, Field, Model } from '../../generator/model/types.js';
@@ -73,7 +74,10 @@ beforeAll(async () => {
   const real = await loadModel(defaultDefinitionsDir);
   const model: Model = { envelope: real.envelope, events: [widget] };
   const outDir = join(packageRoot, 'test', 'fixtures', 'validators', 'out');
-  const files = await formatFiles(emitValidators(createContext(model, outDir)));
+  // The validators and the field lists they read (events/<Stem>/schema.ts, the catalog's).
+  const context = createContext(model, outDir);
+  const files = await formatFiles([...emitCatalog(context), ...emitValidators(context)]);
+  rmSync(outDir, { recursive: true, force: true });
   for (const file of files) {
     mkdirSync(dirname(join(outDir, file.path)), { recursive: true });
     writeFileSync(join(outDir, file.path), file.contents);

@@ -1,0 +1,2 @@
+import { runGenerateBench } from './generate.bench.js';
+await runGenerateBench();
