@@ -1,22 +1,22 @@
 import { loadModel } from '../generator/model/load.js';
 import { defaultDefinitionsDir } from '../generator/paths.js';
-import { timeShapes } from '../test/validation/fuzz-shapes.js';
-import { describeBytes } from '../test/validation/fuzz-size.js';
+import { timeShapes } from '../test/runtime/validation/fuzz-shapes.js';
+import { describeBytes } from '../test/runtime/validation/fuzz-size.js';
 import {
   describeSlowCall,
   runFuzz,
   slowMs,
   targetBytes,
   type SlowCall,
-} from '../test/validation/fuzz.js';
+} from '../test/runtime/validation/fuzz.js';
 
 /**
- * Seeded hostile cases (test/validation/fuzz.ts; 100,000 unless FUZZ_CASES says otherwise):
+ * Seeded hostile cases (test/runtime/validation/fuzz.ts; 100,000 unless FUZZ_CASES says otherwise):
  * throws, isProactiveEvent / validateProactiveEvent disagreements, and calls over 50 ms (the
  * fastest of three runs) of validateProactiveEvent, isProactiveEvent, previewUtterances and
  * parseSubscriptionChanged. Targets: 0 throws, 0 disagreements, 0 slow calls on inputs up to
  * 1 MB; slow calls on larger inputs are reported beside them. Then the worst shapes of about a
- * megabyte, built on purpose (test/validation/fuzz-shapes.ts), timed call by call.
+ * megabyte, built on purpose (test/runtime/validation/fuzz-shapes.ts), timed call by call.
  */
 export async function runFuzzBench(): Promise<void> {
   const cases = Number(process.env.FUZZ_CASES ?? 100_000);
@@ -42,7 +42,9 @@ export async function runFuzzBench(): Promise<void> {
   console.log(`  first runs over ${slowMs} ms but not when repeated: ${report.pauses}`);
   for (const slow of report.slowCalls.slice(0, 40)) console.log(`  ${describeSlowCall(slow)}`);
   for (const failure of report.failures) console.log(`  ${failure}`);
-  console.log(`\nworst shapes of about 1 MB (test/validation/fuzz-shapes.ts), fastest of 3 runs:`);
+  console.log(
+    `\nworst shapes of about 1 MB (test/runtime/validation/fuzz-shapes.ts), fastest of 3 runs:`,
+  );
   for (const shape of timeShapes()) {
     const times = Object.entries(shape.ms)
       .map(([call, ms]) => `${call} ${ms.toFixed(1)}`)

@@ -12,7 +12,7 @@ import {
 import { loadModel } from '../generator/model/load.js';
 import type { Model } from '../generator/model/types.js';
 import { defaultDefinitionsDir } from '../generator/paths.js';
-import { validEvent } from '../test/validation/arbitraries.js';
+import { validEvent } from '../test/runtime/validation/arbitraries.js';
 
 /** Generated variants per schema, on top of the definitions' examples. */
 const variantsPerSchema = 40;
@@ -134,7 +134,7 @@ function exampleCases(model: Model): PreviewCase[] {
 
 /**
  * Seeded valid events of every schema whose payload refers to at least one localized attribute,
- * with 1–3 locales (test/validation/arbitraries.ts), in every locale they carry. A generated
+ * with 1–3 locales (test/runtime/validation/arbitraries.ts), in every locale they carry. A generated
  * payload no variant of its schema accepts cannot be previewed by either renderer and is left out.
  */
 function generatedCases(model: Model): PreviewCase[] {

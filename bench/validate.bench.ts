@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { isProactiveEvent, validateProactiveEvent } from '../generated/validate.js';
 import { loadModel } from '../generator/model/load.js';
 import { defaultDefinitionsDir, defaultOutDir } from '../generator/paths.js';
-import { anyValidEvent, structuralMutation } from '../test/validation/arbitraries.js';
+import { anyValidEvent, structuralMutation } from '../test/runtime/validation/arbitraries.js';
 
 /**
  * The generated validators against ajv on the emitted JSON Schema, on one seeded corpus of valid

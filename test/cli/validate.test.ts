@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cliProcessArgs, runCapturedCli } from '../support/run-cli.js';
 import { packageRoot } from '../../generator/paths.js';
-import { gameInvite, trashCollection, variant } from '../validation/fixtures.js';
+import { gameInvite, trashCollection, variant } from '../runtime/validation/fixtures.js';
 
 let dir: string;
 const file = (name: string, contents: unknown) => {

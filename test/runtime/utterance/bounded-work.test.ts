@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { utterancePreviewTable } from '../../../generated/preview.js';
+import { validateProactiveEvent } from '../../../generated/validate.js';
+import { createPreviewer } from '../../../runtime/utterance/index.js';
+import { eventOf } from './events.js';
+
+/** previewUtterances on an event of many locales: one validation, not one per locale. */
+
+/** A locale tag per index: aa-AA, aa-AB, …, all distinct. */
+function localeOf(index: number): string {
+  const letter = (n: number) => String.fromCharCode(97 + (Math.floor(n) % 26));
+  return `${letter(index / 26 ** 3)}${letter(index / 26 ** 2)}-${letter(index / 26).toUpperCase()}${letter(index).toUpperCase()}`;
+}
+
+describe('previewing every locale of an event', () => {
+  it('validates the event once, however many locales it has', () => {
+    let validations = 0;
+    const previewer = createPreviewer({
+      ...utterancePreviewTable,
+      validate: (event) => {
+        validations++;
+        return validateProactiveEvent(event);
+      },
+    });
+    const attributes = Array.from({ length: 300 }, (_, index) => ({
+      locale: index === 0 ? 'en-US' : localeOf(index),
+      source: `Source ${index}`,
+    }));
+    const event = eventOf(
+      'AMAZON.WeatherAlert.Activated',
+      { weatherAlert: { source: 'localizedattribute:source', alertType: 'TORNADO' } },
+      attributes,
+    );
+    const previews = previewer.previewAll(event);
+    expect(validations).toBe(1);
+    expect(Object.keys(previews)).toHaveLength(300);
+    // Each locale speaks its own entry (found by a map, not a search per locale).
+    expect(previews['en-US']).toContain('Source 0');
+    expect(previews[localeOf(299)]).toContain('Source 299');
+  });
+
+  it('without a validator, speaks the first entry of a locale that appears twice, as a single preview does', () => {
+    const previewer = createPreviewer(utterancePreviewTable);
+    const event = eventOf(
+      'AMAZON.WeatherAlert.Activated',
+      { weatherAlert: { source: 'localizedattribute:source', alertType: 'TORNADO' } },
+      [
+        { locale: 'en-US', source: 'First' },
+        { locale: 'en-US', source: 'Second' },
+      ],
+    );
+    const previews = previewer.previewAll(event);
+    expect(Object.keys(previews)).toEqual(['en-US']);
+    expect(previews['en-US']).toBe(previewer.preview(event, 'en-US'));
+    expect(previews['en-US']).toContain('First');
+  });
+});
