@@ -39,13 +39,16 @@ export function closest(name: string, candidates: readonly string[]): string | u
   if (name.length > 200) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
+  const limit = Math.max(2, Math.floor(name.length / 3));
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: a candidate that far off cannot win.
+    const lengthGap = Math.abs(candidate.length - name.length);
+    if (lengthGap > limit || lengthGap >= bestDistance) continue;
     const distance = editDistance(name, candidate);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  const limit = Math.max(2, Math.floor(name.length / 3));
   return bestDistance <= limit ? best : undefined;
 }

@@ -94,7 +94,14 @@ export function checkExpiry(
   if (timestamp !== timestamp || expiryTime !== expiryTime) return;
   const span = `between ${describeDuration(min)} and ${describeDuration(max)} after timestamp`;
   const distance = expiryTime - timestamp;
-  const position = compareExpiryWindow(timestampText, expiryTimeText, min, max);
+  const position = compareParsedWindow(
+    timestampText,
+    timestamp,
+    expiryTimeText,
+    expiryTime,
+    min,
+    max,
+  );
   if (position !== 0) {
     const actual =
       distance === min || distance === max
