@@ -128,13 +128,3 @@ function issue(
  */
 export const unreadable: unique symbol = Symbol('unreadable');
 export type Unreadable = typeof unreadable;
-
-/** What the generated module knows about one schema's payload: its checks and locales. */
-export interface PayloadValidator {
-  readonly name: string;
-  readonly locales: readonly string[];
-  /** The full path: every issue, with pointers below `root`. */
-  check(collector: Collector, value: unknown, root: string): void;
-  /** The boolean path; pushes the keys of localized references onto `references`. */
-  is(value: unknown, references: string[]): boolean;
-}

@@ -41,24 +41,8 @@ function subMillisecond(text: string): string {
 /**
  * Where expiryTime − timestamp lies against [min, max] milliseconds, exactly (sub-millisecond
  * fractions included): -1 below, 1 above, 0 inside; NaN when either is no date-time.
+ * The date-times come parsed (their instants) with their texts.
  */
-export function compareExpiryWindow(
-  timestamp: string,
-  expiryTime: string,
-  min: number,
-  max: number,
-): number {
-  return compareParsedWindow(
-    timestamp,
-    parseDateTime(timestamp),
-    expiryTime,
-    parseDateTime(expiryTime),
-    min,
-    max,
-  );
-}
-
-/** compareExpiryWindow for date-times already parsed (their instants given with their texts). */
 export function compareParsedWindow(
   timestamp: string,
   timestampMs: number,

@@ -202,27 +202,17 @@ function checkLocale(
   return locale;
 }
 
-/**
- * The boolean twin of checkLocalizedAttributes (errors only): every entry an object of strings
- * with a distinct locale, holding every referenced key. An entry holds them all exactly when it
- * holds as many of the distinct referenced keys as there are, so each entry costs its own keys.
- */
-export function isLocalizedAttributes(
-  value: unknown,
-  references: readonly string[],
-  localePattern: RegExp,
-): boolean {
-  return localizedAttributesState(value, references, localePattern) !== invalidAttributes;
-}
-
 /** What the boolean path knows of localizedAttributes: invalid, valid, or valid with warnings. */
 export const invalidAttributes = 0;
 export const quietAttributes = 1;
 export const noisyAttributes = 2;
 
 /**
- * isLocalizedAttributes, also telling a valid value checkLocalizedAttributes would warn about
- * (`noisyAttributes`: a locale outside `locales`, or a key nothing refers to) from a quiet one.
+ * The boolean twin of checkLocalizedAttributes: every entry an object of strings with a distinct
+ * locale, holding every referenced key (an entry holds them all exactly when it holds as many of
+ * the distinct referenced keys as there are, so each entry costs its own keys). A valid value is
+ * `noisyAttributes` when checkLocalizedAttributes would warn about it (a locale outside
+ * `locales`, or a key nothing refers to), else `quietAttributes`.
  */
 export function localizedAttributesState(
   value: unknown,

@@ -1,2 +1,0 @@
-import { runValidateBench } from './validate.bench.js';
-await runValidateBench();
