@@ -26,10 +26,27 @@ describe('a ninth schema', () => {
     scratch = await scratchDefinitions();
     const fixture = join(repoRoot, 'test/fixtures/basic/definitions', ninth);
     await scratch.write(ninth, await readFile(fixture, 'utf8'));
+    // generate type-checks everything it emits before writing; a failure would throw here.
     await generate({ definitionsDir: scratch.definitions, outDir: scratch.out });
     module = (await import(join(scratch.out, 'index.ts'))) as GeneratedModule;
   }, 60_000);
   afterAll(() => scratch?.dispose());
+
+  it('gets its own folder of modules, a member of the union and its JSON Schema', async () => {
+    const schemaTypes = join(scratch.out, 'events', 'PackageLockerReady', 'types.ts');
+    expect(await readFile(schemaTypes, 'utf8')).toContain(
+      'export interface PackageLockerReadyPayload {',
+    );
+    const types = await readFile(join(scratch.out, 'types', 'index.ts'), 'utf8');
+    expect(types).toMatch(/export type ProactiveEvent =[^;]*\| PackageLockerReadyEvent;/);
+    const schema = JSON.parse(
+      await readFile(join(scratch.out, 'schemas', `${NAME}.schema.json`), 'utf8'),
+    ) as { properties: { event: { properties: { name: unknown } } } };
+    expect(schema.properties.event.properties.name).toEqual({
+      const: NAME,
+      description: 'The schema the payload follows.',
+    });
+  });
 
   it('joins the catalog after the real ones', () => {
     // definitions/ may hold this very schema already (a maintainer trying the fixture as the ninth).
