@@ -148,7 +148,7 @@ class Walker {
       return undefined;
     }
     if (value.length === 0) {
-      this.problem(path, 'empty', () => `${pointer(path)} must not be empty`);
+      this.problem(path, 'length', () => `${pointer(path)} must not be empty`);
       return undefined;
     }
     return value;
@@ -180,7 +180,7 @@ function readEventNames(walker: Walker, request: Json): string[] | undefined {
   if (list.length > MAX_EVENT_NAMES) {
     walker.report(
       ['request', 'body', 'subscriptions'],
-      'range',
+      'items',
       `/request/body/subscriptions has ${list.length} entries; at most ${MAX_EVENT_NAMES} are accepted`,
     );
     return undefined;
@@ -206,7 +206,7 @@ function readEventNames(walker: Walker, request: Json): string[] | undefined {
     } else if (typeof name === 'string' && name.length > MAX_EVENT_NAME_LENGTH) {
       walker.problem(
         [...path, 'eventName'],
-        'range',
+        'length',
         () =>
           `${pointer([...path, 'eventName'])} is ${name.length} characters long; at most ${MAX_EVENT_NAME_LENGTH} are accepted`,
       );
@@ -253,7 +253,7 @@ function parseUnsafe(input: unknown, options: ParseOptions): ParseResult {
       if (parsed.ok && parsed.time > now + skew) {
         walker.report(
           ['request', 'timestamp'],
-          'range',
+          'expiry-window',
           `/request/timestamp ${timestamp} is ${Math.round((parsed.time - now) / 1000)} s in the future; at most ${Math.round(skew / 1000)} s of clock skew is accepted`,
         );
       } else if (parsed.ok) time = parsed.time;

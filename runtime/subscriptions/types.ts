@@ -2,6 +2,7 @@
  * Shared shapes of the subscriptions runtime. Kept free of logic so every module (parser, stores,
  * tracker, integrations) can depend on it without pulling the others in.
  */
+import type { Issue } from '../validation/issues.js';
 
 /** The request type Alexa sends when a user subscribes to or unsubscribes from proactive events. */
 export const SUBSCRIPTION_CHANGED_REQUEST_TYPE = 'AlexaSkillEvent.ProactiveSubscriptionChanged';
@@ -50,29 +51,13 @@ export interface ApplyOutcome {
   readonly reason?: IgnoredReason;
 }
 
-/** How one problem in a request is reported. */
-export type IssueCode =
-  /** A field the request must have is missing. */
-  | 'required'
-  /** A field has the wrong JSON type (e.g. a number where a string belongs). */
-  | 'type'
-  /** A string has the wrong shape (e.g. a timestamp without a zone, or 2019-02-30). */
-  | 'format'
-  /** A field is not one of the allowed values (e.g. another request type). */
-  | 'enum'
-  /** A string that must carry a value is empty. */
-  | 'empty'
-  /** A value is out of bounds: a timestamp too far in the future, too many or too long event names. */
-  | 'range';
-
-/** One problem found in a request. */
-export interface Issue {
-  /** JSON pointer to the offending value, e.g. `/request/timestamp` (`''` is the whole request). */
-  readonly path: string;
-  readonly code: IssueCode;
-  /** A sentence for a person: what is wrong and what was expected. */
-  readonly message: string;
-}
+/**
+ * One problem found in a request: the runtime's one issue shape (a JSON pointer, a code from the
+ * validators' closed set, a sentence for a person). A request reports `required`, `type`,
+ * `format`, `enum`, `length` (an empty string, an event name too long), `items` (too many event
+ * names) and `expiry-window` (a timestamp too far in the future of the clock).
+ */
+export type { Issue, IssueCode } from '../validation/issues.js';
 
 /** Result of {@link parseSubscriptionChanged}: never an exception. */
 export type ParseResult =

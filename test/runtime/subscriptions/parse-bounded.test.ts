@@ -28,7 +28,7 @@ describe('parseSubscriptionChanged: bounded issue lists', () => {
     expect(result.ok ? [] : result.issues).toEqual([
       {
         path: '/request/body/subscriptions',
-        code: 'range',
+        code: 'items',
         message: '/request/body/subscriptions has 300000 entries; at most 100 are accepted',
       },
     ]);
@@ -51,7 +51,7 @@ describe('parseSubscriptionChanged: bounded issue lists', () => {
       },
       {
         path: '/request/body/subscriptions/1/eventName',
-        code: 'range',
+        code: 'length',
         message:
           '/request/body/subscriptions/1/eventName is 201 characters long; at most 200 are accepted',
       },

@@ -175,7 +175,7 @@ describe('parseSubscriptionChanged: invalid requests', () => {
     });
     expect(pathsAndCodes(input)).toEqual([
       { path: '/request/type', code: 'type' },
-      { path: '/request/requestId', code: 'empty' },
+      { path: '/request/requestId', code: 'length' },
       { path: '/request/timestamp', code: 'type' },
       { path: '/request/locale', code: 'type' },
       { path: '/request/body/subscriptions/1', code: 'type' },
@@ -293,7 +293,7 @@ describe('parseSubscriptionChanged: bounds', () => {
       issues: [
         {
           path: '/request/timestamp',
-          code: 'range',
+          code: 'expiry-window',
           message: `/request/timestamp 9999-12-31T23:59:59Z is ${Math.round((Date.UTC(9999, 11, 31, 23, 59, 59) - NOW) / 1000)} s in the future; at most 300 s of clock skew is accepted`,
         },
       ],
@@ -326,7 +326,7 @@ describe('parseSubscriptionChanged: bounds', () => {
       issues: [
         {
           path: '/request/body/subscriptions',
-          code: 'range',
+          code: 'items',
           message: '/request/body/subscriptions has 101 entries; at most 100 are accepted',
         },
       ],
@@ -339,7 +339,7 @@ describe('parseSubscriptionChanged: bounds', () => {
       issues: [
         {
           path: '/request/body/subscriptions/0/eventName',
-          code: 'range',
+          code: 'length',
           message:
             '/request/body/subscriptions/0/eventName is 201 characters long; at most 200 are accepted',
         },
