@@ -55,6 +55,16 @@ export function buildEnvelope(
       );
   }
   for (const field of fields) {
+    // Amazon's envelope fields are texts: the emitted types, the builders and the validator's
+    // scan of the envelope rely on it.
+    if (field.kind !== 'string' && field.kind !== 'date-time') {
+      problems.push(
+        source.problem(
+          `/fields/${field.key}/type`,
+          `an envelope field is a string or a date-time, not ${field.kind === 'integer' || field.kind === 'enum' ? 'an' : 'a'} ${field.kind}`,
+        ),
+      );
+    }
     if (!envelopeFieldNames.includes(field.key)) {
       problems.push(
         source.problem(

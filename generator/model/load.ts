@@ -57,6 +57,7 @@ export async function loadModel(definitionsDir: string): Promise<Model> {
   };
 
   let envelope: Envelope | undefined;
+  let envelopeSound = false;
   const envelopePath = envelopeFiles[0]!;
   const envelopeSource = await parse(envelopePath);
   if (envelopeSource) {
@@ -66,6 +67,7 @@ export async function loadModel(definitionsDir: string): Promise<Model> {
       const built = buildEnvelope(envelopeSource, relativeToParent(envelopePath));
       append(problems, built.problems);
       envelope = built.envelope;
+      envelopeSound = built.problems.length === 0;
     }
   }
 
@@ -82,7 +84,8 @@ export async function loadModel(definitionsDir: string): Promise<Model> {
   }
 
   append(problems, checkUniqueness(events));
-  if (envelope) {
+  // Examples are checked by the envelope's rules: only rules without problems of their own.
+  if (envelope && envelopeSound) {
     const compile = eventSchemaCompiler(envelope);
     for (const { event, source } of events)
       append(problems, checkExamples(event, envelope, compile, source));

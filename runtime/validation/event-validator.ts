@@ -115,6 +115,13 @@ export function createEventValidator(table: EventValidatorTable): ProactiveEvent
   const maxMs = window.maxMinutes * minute;
   const toleranceMs = window.futureTimestampToleranceMinutes * minute;
   const fields = envelopeRules.root.properties;
+  for (const rule of fields) {
+    if (rule.info.type !== 'string' && rule.info.type !== 'date-time') {
+      throw new TypeError(
+        `envelope field ${rule.key}: a string or a date-time, not ${rule.info.type}`,
+      );
+    }
+  }
   const rulesOf = (schema: PreparedSchema) =>
     (schema.rules ??= compileFieldRules(schema.schema.fields));
 

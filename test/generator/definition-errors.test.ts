@@ -43,6 +43,22 @@ const replace = (from: string, to: string) => (text: string) => {
 /** Definition errors, message by message, against the in-memory pipeline (loadModel). */
 const cases: [string, Case][] = [
   [
+    'an envelope field that is not a text',
+    {
+      given: {
+        [weather]: unchanged,
+        'envelope.yaml': replace(
+          '  expiryTime:\n    type: date-time',
+          '  expiryTime:\n    type: boolean',
+        ),
+      },
+      want: [
+        '@/definitions/envelope.yaml:26:11: /fields/expiryTime/type: an envelope field is a string or a date-time, not a boolean',
+        '@/definitions/envelope.yaml:66:8: /expiryWindow/end: "expiryTime" is not a date-time field of the envelope (one of timestamp)',
+      ],
+    },
+  ],
+  [
     'an unknown property, with its position and the closest name',
     {
       given: {

@@ -87,7 +87,7 @@ function objectFunction(
   for (const reserved of new Set([...helperNames, ...context.module.usedNames()])) {
     locals.reserve(reserved);
   }
-  const usesReferences = [...walkFields(field)].some((candidate) => candidate.localizable);
+  const usesReferences = holdsReferences(field);
   // The function's place comes before the functions of its properties: the file reads top-down.
   const slot = context.declarations.push(code``) - 1;
   const constants: Code[] = [];
@@ -222,10 +222,16 @@ function test(context: Context, field: Field, value: Code, constants: Code[]): C
     }
     case 'object': {
       const check = objectFunction(context, field, `is${field.typeName}`);
-      const usesReferences = [...walkFields(field)].some((candidate) => candidate.localizable);
-      return usesReferences ? code`${check}(${value}, references)` : code`${check}(${value})`;
+      return holdsReferences(field)
+        ? code`${check}(${value}, references)`
+        : code`${check}(${value})`;
     }
     case 'array':
       throw new TypeError('arrays are checked by statements');
   }
+}
+
+/** Whether a localizable field lies below `field`: its check then collects reference keys. */
+function holdsReferences(field: Field): boolean {
+  return [...walkFields(field)].some((candidate) => candidate.localizable);
 }
