@@ -95,12 +95,13 @@ export function buildEnvelope(
   const window = raw.expiryWindow;
   for (const end of ['start', 'end'] as const) {
     const field = fields.find((candidate) => candidate.key === window[end]);
-    if (field?.kind !== 'date-time') {
+    // Required: the boolean path checks both ends with the window, as one rule.
+    if (field?.kind !== 'date-time' || !field.required) {
       problems.push(
         source.problem(
           `/expiryWindow/${end}`,
-          `"${window[end]}" is not a date-time field of the envelope (one of ${fields
-            .filter((candidate) => candidate.kind === 'date-time')
+          `"${window[end]}" is not a required date-time field of the envelope (one of ${fields
+            .filter((candidate) => candidate.kind === 'date-time' && candidate.required)
             .map((candidate) => candidate.key)
             .join(', ')})`,
         ),

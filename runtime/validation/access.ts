@@ -14,12 +14,25 @@ export type Record_ = Record<string, unknown>;
 export const hasOwn: (object: object, key: PropertyKey) => boolean = Object.hasOwn;
 
 /**
- * The own property `object[key]` (undefined when it is inherited: JSON has no prototypes), or
- * `unreadable` (with an error) when reading throws.
+ * Whether `key`, met by a for-in walk of `object`, is its own (for-in also meets inherited
+ * enumerable keys). V8 answers hasOwnProperty on the walked object and key from the enum cache,
+ * several times faster than Object.hasOwn.
+ */
+export function isOwnKey(object: object, key: string): boolean {
+  return hasOwnProperty.call(object, key);
+}
+
+const hasOwnProperty = Object.prototype.hasOwnProperty;
+const isEnumerable = Object.prototype.propertyIsEnumerable;
+
+/**
+ * The own enumerable property `object[key]` (undefined when it is inherited or not enumerable:
+ * JSON.stringify sends neither, and the boolean path does not see them), or `unreadable` (with
+ * an error) when reading throws.
  */
 export function read(collector: Collector, object: Record_, key: string, parent: string): unknown {
   try {
-    return hasOwn(object, key) ? object[key] : undefined;
+    return isEnumerable.call(object, key) ? object[key] : undefined;
   } catch (error) {
     collector.error(
       childPointer(parent, key),

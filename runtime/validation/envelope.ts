@@ -1,4 +1,4 @@
-import { asObject, hasOwn, isRecord, keysOf, missing, read } from './access.js';
+import { asObject, isOwnKey, isRecord, keysOf, missing, read } from './access.js';
 import { closed } from './checks.js';
 import type { Collector } from './collector.js';
 import { describeDuration, describeValue, listWords } from './describe.js';
@@ -53,6 +53,7 @@ export function compareParsedWindow(
 ): number {
   const whole = expiryTimeMs - timestampMs;
   if (whole !== whole) return NaN;
+  if (whole > min && whole < max) return 0; // strictly inside: the fractions cannot matter
   // The distance is whole + (fraction of expiryTime − fraction of timestamp), both in [0, 1).
   const expiryFraction = subMillisecond(expiryTime);
   const timestampFraction = subMillisecond(timestamp);
@@ -225,18 +226,29 @@ export function checkAudience(
 const audienceKeys: ReadonlySet<string> = new Set(['type', 'payload']);
 const userKeys: ReadonlySet<string> = new Set(['user']);
 
-/** The boolean twin of checkAudience (errors only). */
+/** The boolean twin of checkAudience (errors only): keys are own enumerable ones, as JSON sends them. */
 export function isAudience(value: unknown): boolean {
   if (!isRecord(value)) return false;
-  for (const key in value)
-    if (key !== 'type' && key !== 'payload' && hasOwn(value, key)) return false;
-  const payload = hasOwn(value, 'payload') ? value.payload : undefined;
+  let hasType = false;
+  let hasPayload = false;
+  for (const key in value) {
+    if (!isOwnKey(value, key)) continue;
+    if (key === 'type') hasType = true;
+    else if (key === 'payload') hasPayload = true;
+    else return false;
+  }
+  if (!hasType || !hasPayload) return false;
+  const payload = value.payload;
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return false;
-  const type = hasOwn(value, 'type') ? value.type : undefined;
   const record = payload as Record<string, unknown>;
-  if (type === multicast) return Object.keys(record).length === 0;
-  if (type !== unicast) return false;
-  for (const key in record) if (key !== 'user' && hasOwn(record, key)) return false;
-  const user = hasOwn(record, 'user') ? record.user : undefined;
-  return typeof user === 'string' && user.length > 0;
+  let hasUser = false;
+  for (const key in record) {
+    if (!isOwnKey(record, key)) continue;
+    if (key === 'user') hasUser = true;
+    else return false;
+  }
+  const type = value.type;
+  if (type === multicast) return !hasUser;
+  const user = hasUser ? record.user : undefined;
+  return type === unicast && typeof user === 'string' && user.length > 0;
 }

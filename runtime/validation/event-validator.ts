@@ -1,23 +1,21 @@
 import type { SchemaInfo } from '../catalog.js';
-import { asObject, errorText, hasOwn, isRecord, missing, read } from './access.js';
+import { asObject, errorText, isOwnKey, isRecord, missing, read } from './access.js';
 import { closed, dateTime } from './checks.js';
 import { Collector } from './collector.js';
 import {
   checkAudience,
   checkExpiry,
   clockOf,
-  compareParsedWindow,
   isAudience,
   unknownEvent,
   type ExpiryWindow,
 } from './envelope.js';
 import { checkPayload, checkValue, compileFieldRules, type FieldRules } from './field-rules.js';
-import { ownKeyCount, passes } from './fast.js';
 import {
   checkLocalizedAttributes,
   invalidAttributes,
   localizedAttributesState,
-  noisyAttributes,
+  quietAttributes,
 } from './localized.js';
 import {
   ProactiveEventValidationError,
@@ -40,6 +38,11 @@ import type { SchemaFieldInfo } from '../catalog.js';
 export interface EnvelopeRules {
   /** The envelope's own fields (timestamp, referenceId, expiryTime), as a field list. */
   readonly fields: readonly SchemaFieldInfo[];
+  /**
+   * The envelope's emitted boolean path: its fields valid, event, localizedAttributes and
+   * relevantAudience present, nothing else. Without it, every event takes the full path.
+   */
+  readonly is?: (value: unknown, references: string[]) => boolean;
   /** How a localizable field refers to a key of localizedAttributes. */
   readonly referencePrefix: string;
   /** The pattern (`u` flag) of a locale tag in localizedAttributes. */
@@ -81,21 +84,14 @@ interface PreparedSchema extends SchemaValidator {
   rules?: FieldRules;
 }
 
-/** What the boolean path found in a valid event, for its warnings. */
-interface Scanned {
-  readonly schema: PreparedSchema;
-  readonly references: readonly string[];
-  readonly start: string | undefined;
-  readonly end: string | undefined;
-  readonly startMs: number;
-  readonly endMs: number;
-  readonly localized: unknown;
-  /** Valid, but with something checkLocalizedAttributes warns about. */
-  readonly noisyAttributes: boolean;
-  readonly audience: unknown;
-}
+/** An event the boolean path vouched for: its parts are there and hold what they should. */
+type ValidEvent = Record<string, unknown> & {
+  readonly event: { readonly name: string; readonly payload: unknown };
+  readonly relevantAudience: { readonly payload: { readonly user?: string } };
+};
 
 const minute = 60_000;
+/** The envelope's parts besides its own fields. */
 const envelopeKeys = ['event', 'localizedAttributes', 'relevantAudience'] as const;
 
 export function createEventValidator(table: EventValidatorTable): ProactiveEventValidator {
@@ -112,102 +108,59 @@ export function createEventValidator(table: EventValidatorTable): ProactiveEvent
   const localePattern = new RegExp(envelope.localePattern, 'u');
   const window = envelope.expiryWindow;
   const minMs = window.minMinutes * minute;
-  const maxMs = window.maxMinutes * minute;
   const toleranceMs = window.futureTimestampToleranceMinutes * minute;
   const fields = envelopeRules.root.properties;
-  for (const rule of fields) {
-    if (rule.info.type !== 'string' && rule.info.type !== 'date-time') {
-      throw new TypeError(
-        `envelope field ${rule.key}: a string or a date-time, not ${rule.info.type}`,
-      );
-    }
-  }
   const rulesOf = (schema: PreparedSchema) =>
     (schema.rules ??= compileFieldRules(schema.schema.fields));
 
   /**
-   * The boolean path over the whole event: what a valid event is made of (for the warnings),
-   * or undefined at the first broken rule.
+   * The boolean path over the whole event: `invalidAttributes` at the first broken rule, else
+   * whether the full path would warn about its localized attributes (`noisyAttributes`) or not.
+   * The payload's references go to `references`. It allocates nothing for a valid event but what
+   * the payload's checks do.
    */
-  function scan(value: unknown): Scanned | undefined {
-    if (!isRecord(value)) return undefined;
-    let present = 0;
-    let start: string | undefined;
-    let end: string | undefined;
-    let startMs = NaN;
-    let endMs = NaN;
-    for (const rule of fields) {
-      if (!hasOwn(value, rule.key)) {
-        if (rule.info.required) return undefined;
-        continue;
-      }
-      present++;
-      const field = value[rule.key];
-      if (field === undefined) {
-        if (rule.info.required) return undefined;
-        continue;
-      }
-      if (rule.key === window.start || rule.key === window.end) {
-        // Parsed once: the window and the clock need the instant too.
-        if (typeof field !== 'string') return undefined;
-        const instant = parseDateTime(field);
-        if (instant !== instant) return undefined;
-        if (rule.key === window.start) {
-          start = field;
-          startMs = instant;
-        } else {
-          end = field;
-          endMs = instant;
-        }
-      } else if (!passes(rule, field, envelope.referencePrefix)) return undefined;
-    }
-    if (start !== undefined && end !== undefined) {
-      if (compareParsedWindow(start, startMs, end, endMs, minMs, maxMs) !== 0) return undefined;
-    }
-    if (!hasOwn(value, 'event')) return undefined;
-    const event = value.event;
-    if (!isRecord(event) || !hasOwn(event, 'name') || !hasOwn(event, 'payload')) return undefined;
-    if (ownKeyCount(event) !== 2) return undefined; // name and payload, nothing else
-    const name = event.name;
-    const schema = typeof name === 'string' ? schemas.get(name) : undefined;
-    if (schema?.is === undefined) return undefined;
-    const references: string[] = [];
-    if (!schema.is(event.payload, references)) return undefined;
-    if (!hasOwn(value, 'localizedAttributes') || !hasOwn(value, 'relevantAudience')) {
-      return undefined;
-    }
-    const localized = value.localizedAttributes;
+  function scan(value: unknown, references: string[]): number {
+    const isEnvelope = envelope.is;
+    if (isEnvelope === undefined || !isEnvelope(value, references)) return invalidAttributes;
+    const record = value as Record<string, unknown>;
+    const schema = payloadSchema(record.event, references);
+    if (schema === undefined) return invalidAttributes;
     const attributes = localizedAttributesState(
-      localized,
+      record.localizedAttributes,
       references,
       localePattern,
       schema.locales,
     );
-    if (attributes === invalidAttributes) return undefined;
-    const audience = value.relevantAudience;
-    if (!isAudience(audience)) return undefined;
-    if (present + envelopeKeys.length !== ownKeyCount(value)) return undefined;
-    return {
-      schema,
-      references,
-      start,
-      end,
-      startMs,
-      endMs,
-      localized,
-      noisyAttributes: attributes === noisyAttributes,
-      audience,
-    };
+    if (attributes === invalidAttributes) return invalidAttributes;
+    return isAudience(record.relevantAudience) ? attributes : invalidAttributes;
   }
 
-  /** Whether a valid event has nothing to warn about, nor (with `now`) a clock problem. */
-  function isQuiet(event: Scanned, now: number | undefined): boolean {
-    if (event.noisyAttributes) return false;
-    // NaN (no such field) compares false: no clock check without both.
-    if (now !== undefined && (event.endMs < now + minMs || event.startMs - now > toleranceMs)) {
-      return false;
+  /** The schema of a valid event body (name and payload, nothing else), or undefined. */
+  function payloadSchema(event: unknown, references: string[]): PreparedSchema | undefined {
+    if (!isRecord(event)) return undefined;
+    let hasName = false;
+    let hasPayload = false;
+    for (const key in event) {
+      if (!isOwnKey(event, key)) continue;
+      if (key === 'name') hasName = true;
+      else if (key === 'payload') hasPayload = true;
+      else return undefined;
     }
-    const user = (event.audience as { payload: { user?: unknown } }).payload.user;
+    if (!hasName || !hasPayload) return undefined;
+    const name = event.name;
+    const schema = typeof name === 'string' ? schemas.get(name) : undefined;
+    if (schema?.is === undefined || !schema.is(event.payload, references)) return undefined;
+    return schema;
+  }
+
+  /** Whether a valid event without noisy attributes has nothing to warn about, nor (with `now`) a clock problem. */
+  function isQuiet(event: ValidEvent, now: number | undefined): boolean {
+    if (now !== undefined) {
+      const startMs = parseDateTime(event[window.start] as string);
+      const endMs = parseDateTime(event[window.end] as string);
+      if (endMs < now + minMs || startMs - now > toleranceMs) return false;
+    }
+    const user = event.relevantAudience.payload.user;
     return typeof user !== 'string' || user.startsWith(envelope.userPrefix);
   }
 
@@ -215,16 +168,21 @@ export function createEventValidator(table: EventValidatorTable): ProactiveEvent
    * The issues of a valid event, by the full path's own checks in its order: the clock's, the
    * localized attributes' warnings, the audience's. Nothing else can report on a valid event.
    */
-  function checkValidEvent(c: Collector, event: Scanned, now: number | undefined): void {
-    if (now !== undefined && event.start !== undefined && event.end !== undefined) {
-      checkExpiry(c, event.start, event.end, now, window);
+  function checkValidEvent(
+    c: Collector,
+    event: ValidEvent,
+    references: readonly string[],
+    now: number | undefined,
+  ): void {
+    if (now !== undefined) {
+      checkExpiry(c, event[window.start] as string, event[window.end] as string, now, window);
     }
-    for (const key of event.references) c.references.push({ key, path: '' });
-    checkLocalizedAttributes(c, event.localized, '/localizedAttributes', {
+    for (const key of references) c.references.push({ key, path: '' });
+    checkLocalizedAttributes(c, event.localizedAttributes, '/localizedAttributes', {
       localePattern,
-      schema: event.schema.schema,
+      schema: schemas.get(event.event.name)!.schema,
     });
-    checkAudience(c, event.audience, '/relevantAudience', envelope.userPrefix);
+    checkAudience(c, event.relevantAudience, '/relevantAudience', envelope.userPrefix);
   }
 
   /** The full path: every issue, in the order of the envelope's fields, then event, attributes, audience. */
@@ -311,24 +269,24 @@ export function createEventValidator(table: EventValidatorTable): ProactiveEvent
 
   function validateProactiveEvent(value: unknown, options?: ValidationOptions): ValidationResult {
     const now = clockOf(options?.now);
-    let scanned: Scanned | undefined;
+    const references: string[] = [];
+    let state: number;
     try {
-      scanned = scan(value);
-      if (scanned !== undefined && isQuiet(scanned, now)) {
+      state = scan(value, references);
+      if (state === quietAttributes && isQuiet(value as ValidEvent, now)) {
         return { valid: true, errors: [], warnings: [] };
       }
     } catch {
-      scanned = undefined; // the full path reports what could not be read
+      state = invalidAttributes; // the full path reports what could not be read
     }
-    const valid = scanned;
-    return valid === undefined
+    return state === invalidAttributes
       ? collect((c) => checkEvent(c, value, now))
-      : collect((c) => checkValidEvent(c, valid, now));
+      : collect((c) => checkValidEvent(c, value as ValidEvent, references, now));
   }
 
   function isProactiveEvent(value: unknown): boolean {
     try {
-      return scan(value) !== undefined;
+      return scan(value, []) !== invalidAttributes;
     } catch {
       return false;
     }

@@ -1,22 +1,28 @@
 import { scanLimit, stringLength } from './checks.js';
 import { parseDateTime } from './date-time.js';
-import type { FieldRule } from './field-rules.js';
+import { compareParsedWindow } from './envelope.js';
 
 /**
- * The boolean path's checks: what the emitted `is…` functions of each schema call, and `passes`,
- * the same rules read from a field list (for the envelope's own fields). Each answers the one
- * question "would the full path report an error here?" and allocates nothing.
+ * The boolean path's checks: what the emitted `is…` functions of the envelope and each schema
+ * call. Each answers the one question "would the full path report an error here?" and
+ * allocates nothing.
  */
 
 /** A string that is not a `localizedattribute:` reference (only localizable fields may be). */
 export function isPlainText(value: unknown, prefix: string): value is string {
-  return typeof value === 'string' && !value.startsWith(prefix);
+  // Most texts differ from the prefix at once: one character compared, no call.
+  return (
+    typeof value === 'string' &&
+    (value.charCodeAt(0) !== prefix.charCodeAt(0) || !value.startsWith(prefix))
+  );
 }
 
 /** A string, whose reference key (if it is `prefix` + KEY) goes to `references`. */
 export function isLocalizableText(value: unknown, prefix: string, references: string[]): boolean {
   if (typeof value !== 'string') return false;
-  if (value.startsWith(prefix)) references.push(value.slice(prefix.length));
+  if (value.charCodeAt(0) === prefix.charCodeAt(0) && value.startsWith(prefix)) {
+    references.push(value.slice(prefix.length));
+  }
   return true;
 }
 
@@ -57,25 +63,22 @@ export function isArrayWithin(
   );
 }
 
-/** How many own enumerable properties an object has: with the known ones counted, whether it is closed. */
-export function ownKeyCount(object: object): number {
-  let count = 0;
-  // hasOwnProperty inside for-in is what V8 answers from the enum cache (2-3× Object.hasOwn).
-  for (const key in object) if (hasOwnProperty.call(object, key)) count++;
-  return count;
-}
-
-const hasOwnProperty = Object.prototype.hasOwnProperty;
-
 /**
- * Whether `value` (present) satisfies `rule`, a text field of a field list: the envelope's own
- * fields (strings and date-times, as the definition format requires), read instead of emitted.
+ * Whether `start` and `end` are date-times and `end` lies `minMinutes` to `maxMinutes` after
+ * `start` (the envelope's expiry window), each parsed once.
  */
-export function passes(rule: FieldRule, value: unknown, prefix: string): boolean {
-  const { info } = rule;
-  if (info.type === 'date-time') return isDateTimeText(value);
-  if (info.type !== 'string') throw new TypeError(`${info.path}: not a text field (${info.type})`);
-  if (!isPlainText(value, prefix) && !(info.localizable && typeof value === 'string')) return false;
-  if (!hasLength(value as string, info.minLength, info.maxLength)) return false;
-  return rule.pattern === undefined || rule.pattern.test(value as string);
+export function isWithinWindow(
+  start: unknown,
+  end: unknown,
+  minMinutes: number,
+  maxMinutes: number,
+): boolean {
+  if (typeof start !== 'string' || typeof end !== 'string') return false;
+  const startMs = parseDateTime(start);
+  const endMs = parseDateTime(end);
+  return (
+    compareParsedWindow(start, startMs, end, endMs, minMinutes * minute, maxMinutes * minute) === 0
+  );
 }
+
+const minute = 60_000;

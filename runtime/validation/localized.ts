@@ -1,4 +1,4 @@
-import { asArray, isRecord, keysOf, missing, read, readItem } from './access.js';
+import { asArray, isOwnKey, isRecord, keysOf, missing, read, readItem } from './access.js';
 import { scanLimit } from './checks.js';
 import { unreadable, type Collector } from './collector.js';
 import { describeValue, listWords } from './describe.js';
@@ -213,6 +213,9 @@ export const noisyAttributes = 2;
  * the distinct referenced keys as there are, so each entry costs its own keys). A valid value is
  * `noisyAttributes` when checkLocalizedAttributes would warn about it (a locale outside
  * `locales`, or a key nothing refers to), else `quietAttributes`.
+ *
+ * An event has a few locales and references: up to `fewItems` of them are compared in place,
+ * which allocates nothing; more go to Sets, which keeps the work linear.
  */
 export function localizedAttributesState(
   value: unknown,
@@ -223,10 +226,12 @@ export function localizedAttributesState(
   if (!Array.isArray(value)) return invalidAttributes;
   const count = value.length;
   if (count > scanLimit) return invalidAttributes;
-  if (count === 0) return references.length === 0 ? quietAttributes : invalidAttributes;
-  const wanted = references.length === 0 ? empty : new Set(references);
+  const referenceCount = references.length;
+  if (count === 0) return referenceCount === 0 ? quietAttributes : invalidAttributes;
+  const wanted = referenceCount > fewItems ? new Set(references) : undefined;
+  const distinct = wanted === undefined ? distinctCount(references) : wanted.size;
+  const seen = count > fewItems ? new Set<string>() : undefined;
   let state = quietAttributes;
-  const seen = new Set<string>();
   for (let index = 0; index < count; index++) {
     const entry: unknown = value[index];
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
@@ -234,19 +239,37 @@ export function localizedAttributesState(
     }
     const record = entry as Record<string, unknown>;
     let held = 0;
-    for (const key of Object.keys(record)) {
+    let hasLocale = false;
+    // Own enumerable keys, what JSON.stringify sends (for-in also meets inherited ones).
+    for (const key in record) {
+      if (!isOwnKey(record, key)) continue;
       if (typeof record[key] !== 'string') return invalidAttributes;
-      if (wanted.has(key)) held++;
+      if (key === 'locale') hasLocale = true;
+      if (wanted === undefined ? references.includes(key) : wanted.has(key)) held++;
       else if (key !== 'locale') state = noisyAttributes;
     }
-    const locale = Object.hasOwn(record, 'locale') ? record.locale : undefined;
-    if (typeof locale !== 'string' || !localePattern.test(locale)) return invalidAttributes;
-    if (seen.has(locale)) return invalidAttributes;
-    seen.add(locale);
-    if (held !== wanted.size) return invalidAttributes;
+    if (!hasLocale || held !== distinct) return invalidAttributes;
+    const locale = record.locale as string;
+    if (!localePattern.test(locale)) return invalidAttributes;
+    if (seen === undefined) {
+      for (let before = 0; before < index; before++) {
+        if ((value[before] as Record<string, unknown>).locale === locale) return invalidAttributes;
+      }
+    } else if (seen.has(locale)) return invalidAttributes;
+    else seen.add(locale);
     if (locales !== undefined && !locales.has(locale)) state = noisyAttributes;
   }
   return state;
 }
 
-const empty: ReadonlySet<string> = new Set();
+/** Up to this many locales or references, localizedAttributesState compares them in place. */
+const fewItems = 8;
+
+/** How many different strings `items` (at most `fewItems`) holds. */
+function distinctCount(items: readonly string[]): number {
+  let distinct = 0;
+  for (let index = 0; index < items.length; index++) {
+    if (items.indexOf(items[index]!) === index) distinct++;
+  }
+  return distinct;
+}

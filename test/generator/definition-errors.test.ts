@@ -54,7 +54,22 @@ const cases: [string, Case][] = [
       },
       want: [
         '@/definitions/envelope.yaml:26:11: /fields/expiryTime/type: an envelope field is a string or a date-time, not a boolean',
-        '@/definitions/envelope.yaml:66:8: /expiryWindow/end: "expiryTime" is not a date-time field of the envelope (one of timestamp)',
+        '@/definitions/envelope.yaml:66:8: /expiryWindow/end: "expiryTime" is not a required date-time field of the envelope (one of timestamp)',
+      ],
+    },
+  ],
+  [
+    'an end of the expiry window that is not required',
+    {
+      given: {
+        [weather]: unchanged,
+        'envelope.yaml': replace(
+          '  expiryTime:\n    type: date-time\n    required: true',
+          '  expiryTime:\n    type: date-time\n    required: false',
+        ),
+      },
+      want: [
+        '@/definitions/envelope.yaml:66:8: /expiryWindow/end: "expiryTime" is not a required date-time field of the envelope (one of timestamp)',
       ],
     },
   ],

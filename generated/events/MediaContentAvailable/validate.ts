@@ -16,87 +16,137 @@ import { mediaContentAvailableSchema } from './schema.js';
 /** Whether an AMAZON.MediaContent.Available payload is valid; the keys of its localized references go to `references`. */
 export function isMediaContentAvailablePayload(value: unknown, references: string[]): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** availability: When and how the content becomes available. */
-  if (!runtime.hasOwn(value, 'availability')) return false;
-  present++;
-  const availability = value.availability;
-  if (!isMediaAvailability(availability, references)) return false;
-  /** content: The content. */
-  if (!runtime.hasOwn(value, 'content')) return false;
-  present++;
-  const content = value.content;
-  if (!isMediaContent(content, references)) return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** availability: When and how the content becomes available. */
+      case 'availability': {
+        const availability = value.availability;
+        if (!isMediaAvailability(availability, references)) return false;
+        required++;
+        break;
+      }
+      /** content: The content. */
+      case 'content': {
+        const content = value.content;
+        if (!isMediaContent(content, references)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: availability, content. */
+  return required === 2;
 }
 
 /** Whether a value is a valid MediaAvailability: When and how the content becomes available. */
 function isMediaAvailability(value: unknown, references: string[]): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** startTime: When the content becomes available. */
-  if (!runtime.hasOwn(value, 'startTime')) return false;
-  present++;
-  const startTime = value.startTime;
-  if (!runtime.isDateTimeText(startTime)) return false;
-  /** provider: Who makes the content available; when present, its name is required. */
-  if (runtime.hasOwn(value, 'provider')) {
-    present++;
-    const provider = value.provider;
-    if (provider !== undefined) {
-      if (!isMediaProvider(provider, references)) return false;
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** startTime: When the content becomes available. */
+      case 'startTime': {
+        const startTime = value.startTime;
+        if (!runtime.isDateTimeText(startTime)) return false;
+        required++;
+        break;
+      }
+      /** provider: Who makes the content available; when present, its name is required. */
+      case 'provider': {
+        const provider = value.provider;
+        if (provider !== undefined) {
+          if (!isMediaProvider(provider, references)) return false;
+        }
+        break;
+      }
+      /** method: How the content is distributed. */
+      case 'method': {
+        const method = value.method;
+        if (!(
+          method === 'STREAM' ||
+          method === 'AIR' ||
+          method === 'RELEASE' ||
+          method === 'PREMIERE' ||
+          method === 'DROP'
+        ))
+          return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
     }
   }
-  /** method: How the content is distributed. */
-  if (!runtime.hasOwn(value, 'method')) return false;
-  present++;
-  const method = value.method;
-  if (!(
-    method === 'STREAM' ||
-    method === 'AIR' ||
-    method === 'RELEASE' ||
-    method === 'PREMIERE' ||
-    method === 'DROP'
-  ))
-    return false;
-  return present === runtime.ownKeyCount(value);
+  /** Every required property was met: startTime, method. */
+  return required === 2;
 }
 
 /** Whether a value is a valid MediaProvider: Who makes the content available; when present, its name is required. */
 function isMediaProvider(value: unknown, references: string[]): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** name: The provider's name, spoken after the date. */
-  if (!runtime.hasOwn(value, 'name')) return false;
-  present++;
-  const name = value.name;
-  if (!runtime.isLocalizableText(name, referencePrefix, references)) return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** name: The provider's name, spoken after the date. */
+      case 'name': {
+        const name = value.name;
+        if (!runtime.isLocalizableText(name, referencePrefix, references)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: name. */
+  return required === 1;
 }
 
 /** Whether a value is a valid MediaContent: The content. */
 function isMediaContent(value: unknown, references: string[]): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** name: The content's title. */
-  if (!runtime.hasOwn(value, 'name')) return false;
-  present++;
-  const name = value.name;
-  if (!runtime.isLocalizableText(name, referencePrefix, references)) return false;
-  /** contentType: The kind of media. */
-  if (!runtime.hasOwn(value, 'contentType')) return false;
-  present++;
-  const contentType = value.contentType;
-  if (!(
-    contentType === 'BOOK' ||
-    contentType === 'EPISODE' ||
-    contentType === 'ALBUM' ||
-    contentType === 'SINGLE' ||
-    contentType === 'MOVIE' ||
-    contentType === 'GAME'
-  ))
-    return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** name: The content's title. */
+      case 'name': {
+        const name = value.name;
+        if (!runtime.isLocalizableText(name, referencePrefix, references)) return false;
+        required++;
+        break;
+      }
+      /** contentType: The kind of media. */
+      case 'contentType': {
+        const contentType = value.contentType;
+        if (!(
+          contentType === 'BOOK' ||
+          contentType === 'EPISODE' ||
+          contentType === 'ALBUM' ||
+          contentType === 'SINGLE' ||
+          contentType === 'MOVIE' ||
+          contentType === 'GAME'
+        ))
+          return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: name, contentType. */
+  return required === 2;
 }
 
 /** AMAZON.MediaContent.Available as the event validator takes it: its field list (the full path) and its boolean path. */

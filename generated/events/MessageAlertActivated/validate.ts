@@ -16,75 +16,123 @@ import { messageAlertActivatedSchema } from './schema.js';
 /** Whether an AMAZON.MessageAlert.Activated payload is valid; the keys of its localized references go to `references`. */
 export function isMessageAlertActivatedPayload(value: unknown): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** state: The state of the messages. */
-  if (!runtime.hasOwn(value, 'state')) return false;
-  present++;
-  const state = value.state;
-  if (!isMessageAlertState(state)) return false;
-  /** messageGroup: The messages themselves. */
-  if (!runtime.hasOwn(value, 'messageGroup')) return false;
-  present++;
-  const messageGroup = value.messageGroup;
-  if (!isMessageAlertActivatedMessageGroup(messageGroup)) return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** state: The state of the messages. */
+      case 'state': {
+        const state = value.state;
+        if (!isMessageAlertState(state)) return false;
+        required++;
+        break;
+      }
+      /** messageGroup: The messages themselves. */
+      case 'messageGroup': {
+        const messageGroup = value.messageGroup;
+        if (!isMessageAlertActivatedMessageGroup(messageGroup)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: state, messageGroup. */
+  return required === 2;
 }
 
 /** Whether a value is a valid MessageAlertState: The state of the messages. */
 function isMessageAlertState(value: unknown): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** status: The status of the messages (not spoken in Amazon's examples). */
-  if (!runtime.hasOwn(value, 'status')) return false;
-  present++;
-  const status = value.status;
-  if (!(status === 'UNREAD' || status === 'FLAGGED')) return false;
-  /** freshness: How recent the messages are; when absent, Alexa does not say it. */
-  if (runtime.hasOwn(value, 'freshness')) {
-    present++;
-    const freshness = value.freshness;
-    if (freshness !== undefined) {
-      if (!(freshness === 'NEW' || freshness === 'OVERDUE')) return false;
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** status: The status of the messages (not spoken in Amazon's examples). */
+      case 'status': {
+        const status = value.status;
+        if (!(status === 'UNREAD' || status === 'FLAGGED')) return false;
+        required++;
+        break;
+      }
+      /** freshness: How recent the messages are; when absent, Alexa does not say it. */
+      case 'freshness': {
+        const freshness = value.freshness;
+        if (freshness !== undefined) {
+          if (!(freshness === 'NEW' || freshness === 'OVERDUE')) return false;
+        }
+        break;
+      }
+      default:
+        return false;
     }
   }
-  return present === runtime.ownKeyCount(value);
+  /** Every required property was met: status. */
+  return required === 1;
 }
 
 /** Whether a value is a valid MessageAlertActivatedMessageGroup: The messages themselves. */
 function isMessageAlertActivatedMessageGroup(value: unknown): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** creator: Who sent the messages. */
-  if (!runtime.hasOwn(value, 'creator')) return false;
-  present++;
-  const creator = value.creator;
-  if (!isMessageAlertCreator(creator)) return false;
-  /** count: How many messages are waiting. */
-  if (!runtime.hasOwn(value, 'count')) return false;
-  present++;
-  const count = value.count;
-  if (!runtime.isIntegerWithin(count, 1)) return false;
-  /** urgency: The urgency of the messages; when absent, Alexa does not say it. */
-  if (runtime.hasOwn(value, 'urgency')) {
-    present++;
-    const urgency = value.urgency;
-    if (urgency !== undefined) {
-      if (!(urgency === 'URGENT')) return false;
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** creator: Who sent the messages. */
+      case 'creator': {
+        const creator = value.creator;
+        if (!isMessageAlertCreator(creator)) return false;
+        required++;
+        break;
+      }
+      /** count: How many messages are waiting. */
+      case 'count': {
+        const count = value.count;
+        if (!runtime.isIntegerWithin(count, 1)) return false;
+        required++;
+        break;
+      }
+      /** urgency: The urgency of the messages; when absent, Alexa does not say it. */
+      case 'urgency': {
+        const urgency = value.urgency;
+        if (urgency !== undefined) {
+          if (!(urgency === 'URGENT')) return false;
+        }
+        break;
+      }
+      default:
+        return false;
     }
   }
-  return present === runtime.ownKeyCount(value);
+  /** Every required property was met: creator, count. */
+  return required === 2;
 }
 
 /** Whether a value is a valid MessageAlertCreator: Who sent the messages. */
 function isMessageAlertCreator(value: unknown): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** name: The sender's name. */
-  if (!runtime.hasOwn(value, 'name')) return false;
-  present++;
-  const name = value.name;
-  if (!runtime.isPlainText(name, referencePrefix)) return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** name: The sender's name. */
+      case 'name': {
+        const name = value.name;
+        if (!runtime.isPlainText(name, referencePrefix)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: name. */
+  return required === 1;
 }
 
 /** AMAZON.MessageAlert.Activated as the event validator takes it: its field list (the full path) and its boolean path. */

@@ -16,18 +16,31 @@ import { occasionUpdatedSchema } from './schema.js';
 /** Whether an AMAZON.Occasion.Updated payload is valid; the keys of its localized references go to `references`. */
 export function isOccasionUpdatedPayload(value: unknown, references: string[]): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** state: The state of the occasion. */
-  if (!runtime.hasOwn(value, 'state')) return false;
-  present++;
-  const state = value.state;
-  if (!isOccasionState(state)) return false;
-  /** occasion: The reservation or appointment. */
-  if (!runtime.hasOwn(value, 'occasion')) return false;
-  present++;
-  const occasion = value.occasion;
-  if (!isOccasionUpdatedOccasion(occasion, references)) return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** state: The state of the occasion. */
+      case 'state': {
+        const state = value.state;
+        if (!isOccasionState(state)) return false;
+        required++;
+        break;
+      }
+      /** occasion: The reservation or appointment. */
+      case 'occasion': {
+        const occasion = value.occasion;
+        if (!isOccasionUpdatedOccasion(occasion, references)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: state, occasion. */
+  return required === 2;
 }
 
 /** The values of OccasionConfirmationStatus. */
@@ -44,78 +57,128 @@ const occasionConfirmationStatusValues: ReadonlySet<unknown> = new Set([
 /** Whether a value is a valid OccasionState: The state of the occasion. */
 function isOccasionState(value: unknown): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** confirmationStatus: What happened to the occasion. */
-  if (!runtime.hasOwn(value, 'confirmationStatus')) return false;
-  present++;
-  const confirmationStatus = value.confirmationStatus;
-  if (!occasionConfirmationStatusValues.has(confirmationStatus)) return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** confirmationStatus: What happened to the occasion. */
+      case 'confirmationStatus': {
+        const confirmationStatus = value.confirmationStatus;
+        if (!occasionConfirmationStatusValues.has(confirmationStatus)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: confirmationStatus. */
+  return required === 1;
 }
 
 /** Whether a value is a valid OccasionUpdatedOccasion: The reservation or appointment. */
 function isOccasionUpdatedOccasion(value: unknown, references: string[]): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** occasionType: The kind of occasion. */
-  if (!runtime.hasOwn(value, 'occasionType')) return false;
-  present++;
-  const occasionType = value.occasionType;
-  if (!(
-    occasionType === 'RESERVATION_REQUEST' ||
-    occasionType === 'RESERVATION' ||
-    occasionType === 'APPOINTMENT_REQUEST' ||
-    occasionType === 'APPOINTMENT'
-  ))
-    return false;
-  /** subject: What the occasion is for, spoken after "for". */
-  if (!runtime.hasOwn(value, 'subject')) return false;
-  present++;
-  const subject = value.subject;
-  if (!runtime.isLocalizableText(subject, referencePrefix, references)) return false;
-  /** provider: Who provides the occasion. */
-  if (!runtime.hasOwn(value, 'provider')) return false;
-  present++;
-  const provider = value.provider;
-  if (!isOccasionProvider(provider, references)) return false;
-  /** bookingTime: When the occasion takes place. */
-  if (!runtime.hasOwn(value, 'bookingTime')) return false;
-  present++;
-  const bookingTime = value.bookingTime;
-  if (!runtime.isDateTimeText(bookingTime)) return false;
-  /** broker: Who brokered the booking, if not the provider; not spoken. */
-  if (runtime.hasOwn(value, 'broker')) {
-    present++;
-    const broker = value.broker;
-    if (broker !== undefined) {
-      if (!isOccasionBroker(broker, references)) return false;
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** occasionType: The kind of occasion. */
+      case 'occasionType': {
+        const occasionType = value.occasionType;
+        if (!(
+          occasionType === 'RESERVATION_REQUEST' ||
+          occasionType === 'RESERVATION' ||
+          occasionType === 'APPOINTMENT_REQUEST' ||
+          occasionType === 'APPOINTMENT'
+        ))
+          return false;
+        required++;
+        break;
+      }
+      /** subject: What the occasion is for, spoken after "for". */
+      case 'subject': {
+        const subject = value.subject;
+        if (!runtime.isLocalizableText(subject, referencePrefix, references)) return false;
+        required++;
+        break;
+      }
+      /** provider: Who provides the occasion. */
+      case 'provider': {
+        const provider = value.provider;
+        if (!isOccasionProvider(provider, references)) return false;
+        required++;
+        break;
+      }
+      /** bookingTime: When the occasion takes place. */
+      case 'bookingTime': {
+        const bookingTime = value.bookingTime;
+        if (!runtime.isDateTimeText(bookingTime)) return false;
+        required++;
+        break;
+      }
+      /** broker: Who brokered the booking, if not the provider; not spoken. */
+      case 'broker': {
+        const broker = value.broker;
+        if (broker !== undefined) {
+          if (!isOccasionBroker(broker, references)) return false;
+        }
+        break;
+      }
+      default:
+        return false;
     }
   }
-  return present === runtime.ownKeyCount(value);
+  /** Every required property was met: occasionType, subject, provider, bookingTime. */
+  return required === 4;
 }
 
 /** Whether a value is a valid OccasionProvider: Who provides the occasion. */
 function isOccasionProvider(value: unknown, references: string[]): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** name: The provider's name, spoken after "at". */
-  if (!runtime.hasOwn(value, 'name')) return false;
-  present++;
-  const name = value.name;
-  if (!runtime.isLocalizableText(name, referencePrefix, references)) return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** name: The provider's name, spoken after "at". */
+      case 'name': {
+        const name = value.name;
+        if (!runtime.isLocalizableText(name, referencePrefix, references)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: name. */
+  return required === 1;
 }
 
 /** Whether a value is a valid OccasionBroker: Who brokered the booking, if not the provider; not spoken. */
 function isOccasionBroker(value: unknown, references: string[]): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** name: The broker's name. */
-  if (!runtime.hasOwn(value, 'name')) return false;
-  present++;
-  const name = value.name;
-  if (!runtime.isLocalizableText(name, referencePrefix, references)) return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** name: The broker's name. */
+      case 'name': {
+        const name = value.name;
+        if (!runtime.isLocalizableText(name, referencePrefix, references)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: name. */
+  return required === 1;
 }
 
 /** AMAZON.Occasion.Updated as the event validator takes it: its field list (the full path) and its boolean path. */

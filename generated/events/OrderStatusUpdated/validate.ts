@@ -16,90 +16,147 @@ import { orderStatusUpdatedSchema } from './schema.js';
 /** Whether an AMAZON.OrderStatus.Updated payload is valid; the keys of its localized references go to `references`. */
 export function isOrderStatusUpdatedPayload(value: unknown, references: string[]): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** state: The state of the order. */
-  if (!runtime.hasOwn(value, 'state')) return false;
-  present++;
-  const state = value.state;
-  if (!isOrderState(state)) return false;
-  /** order: The order. */
-  if (!runtime.hasOwn(value, 'order')) return false;
-  present++;
-  const order = value.order;
-  if (!isOrderStatusUpdatedOrder(order, references)) return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** state: The state of the order. */
+      case 'state': {
+        const state = value.state;
+        if (!isOrderState(state)) return false;
+        required++;
+        break;
+      }
+      /** order: The order. */
+      case 'order': {
+        const order = value.order;
+        if (!isOrderStatusUpdatedOrder(order, references)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: state, order. */
+  return required === 2;
 }
 
 /** Whether a value is a valid OrderState: The state of the order. */
 function isOrderState(value: unknown): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** status: Where the order is now; each status has its own utterance. */
-  if (!runtime.hasOwn(value, 'status')) return false;
-  present++;
-  const status = value.status;
-  if (!(
-    status === 'PREORDER_RECEIVED' ||
-    status === 'ORDER_RECEIVED' ||
-    status === 'ORDER_PREPARING' ||
-    status === 'ORDER_SHIPPED' ||
-    status === 'ORDER_OUT_FOR_DELIVERY' ||
-    status === 'ORDER_DELIVERED'
-  ))
-    return false;
-  /** enterTimestamp: When the order entered this status; spoken for ORDER_DELIVERED. */
-  if (runtime.hasOwn(value, 'enterTimestamp')) {
-    present++;
-    const enterTimestamp = value.enterTimestamp;
-    if (enterTimestamp !== undefined) {
-      if (!runtime.isDateTimeText(enterTimestamp)) return false;
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** status: Where the order is now; each status has its own utterance. */
+      case 'status': {
+        const status = value.status;
+        if (!(
+          status === 'PREORDER_RECEIVED' ||
+          status === 'ORDER_RECEIVED' ||
+          status === 'ORDER_PREPARING' ||
+          status === 'ORDER_SHIPPED' ||
+          status === 'ORDER_OUT_FOR_DELIVERY' ||
+          status === 'ORDER_DELIVERED'
+        ))
+          return false;
+        required++;
+        break;
+      }
+      /** enterTimestamp: When the order entered this status; spoken for ORDER_DELIVERED. */
+      case 'enterTimestamp': {
+        const enterTimestamp = value.enterTimestamp;
+        if (enterTimestamp !== undefined) {
+          if (!runtime.isDateTimeText(enterTimestamp)) return false;
+        }
+        break;
+      }
+      /** deliveryDetails: Delivery details; when present, expectedArrival is required. */
+      case 'deliveryDetails': {
+        const deliveryDetails = value.deliveryDetails;
+        if (deliveryDetails !== undefined) {
+          if (!isOrderDeliveryDetails(deliveryDetails)) return false;
+        }
+        break;
+      }
+      default:
+        return false;
     }
   }
-  /** deliveryDetails: Delivery details; when present, expectedArrival is required. */
-  if (runtime.hasOwn(value, 'deliveryDetails')) {
-    present++;
-    const deliveryDetails = value.deliveryDetails;
-    if (deliveryDetails !== undefined) {
-      if (!isOrderDeliveryDetails(deliveryDetails)) return false;
-    }
-  }
-  return present === runtime.ownKeyCount(value);
+  /** Every required property was met: status. */
+  return required === 1;
 }
 
 /** Whether a value is a valid OrderDeliveryDetails: Delivery details; when present, expectedArrival is required. */
 function isOrderDeliveryDetails(value: unknown): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** expectedArrival: When the order is expected to arrive; spoken for shipped and out-for-delivery orders. */
-  if (!runtime.hasOwn(value, 'expectedArrival')) return false;
-  present++;
-  const expectedArrival = value.expectedArrival;
-  if (!runtime.isDateTimeText(expectedArrival)) return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** expectedArrival: When the order is expected to arrive; spoken for shipped and out-for-delivery orders. */
+      case 'expectedArrival': {
+        const expectedArrival = value.expectedArrival;
+        if (!runtime.isDateTimeText(expectedArrival)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: expectedArrival. */
+  return required === 1;
 }
 
 /** Whether a value is a valid OrderStatusUpdatedOrder: The order. */
 function isOrderStatusUpdatedOrder(value: unknown, references: string[]): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** seller: Who the order is from. */
-  if (!runtime.hasOwn(value, 'seller')) return false;
-  present++;
-  const seller = value.seller;
-  if (!isOrderSeller(seller, references)) return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** seller: Who the order is from. */
+      case 'seller': {
+        const seller = value.seller;
+        if (!isOrderSeller(seller, references)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: seller. */
+  return required === 1;
 }
 
 /** Whether a value is a valid OrderSeller: Who the order is from. */
 function isOrderSeller(value: unknown, references: string[]): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** name: The seller's name, spoken as "Your order from <name>". */
-  if (!runtime.hasOwn(value, 'name')) return false;
-  present++;
-  const name = value.name;
-  if (!runtime.isLocalizableText(name, referencePrefix, references)) return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** name: The seller's name, spoken as "Your order from <name>". */
+      case 'name': {
+        const name = value.name;
+        if (!runtime.isLocalizableText(name, referencePrefix, references)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: name. */
+  return required === 1;
 }
 
 /** AMAZON.OrderStatus.Updated as the event validator takes it: its field list (the full path) and its boolean path. */

@@ -16,69 +16,122 @@ import { socialGameInviteAvailableSchema } from './schema.js';
 /** Whether an AMAZON.SocialGameInvite.Available payload is valid; the keys of its localized references go to `references`. */
 export function isSocialGameInviteAvailablePayload(value: unknown, references: string[]): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** invite: The invitation. */
-  if (!runtime.hasOwn(value, 'invite')) return false;
-  present++;
-  const invite = value.invite;
-  if (!isGameInvite(invite)) return false;
-  /** game: The game. */
-  if (!runtime.hasOwn(value, 'game')) return false;
-  present++;
-  const game = value.game;
-  if (!isGame(game, references)) return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** invite: The invitation. */
+      case 'invite': {
+        const invite = value.invite;
+        if (!isGameInvite(invite)) return false;
+        required++;
+        break;
+      }
+      /** game: The game. */
+      case 'game': {
+        const game = value.game;
+        if (!isGame(game, references)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: invite, game. */
+  return required === 2;
 }
 
 /** Whether a value is a valid GameInvite: The invitation. */
 function isGameInvite(value: unknown): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** inviter: Who sent the invitation. */
-  if (!runtime.hasOwn(value, 'inviter')) return false;
-  present++;
-  const inviter = value.inviter;
-  if (!isGameInviter(inviter)) return false;
-  /** relationshipToInvitee: How the inviter is related to the user. */
-  if (!runtime.hasOwn(value, 'relationshipToInvitee')) return false;
-  present++;
-  const relationshipToInvitee = value.relationshipToInvitee;
-  if (!(relationshipToInvitee === 'FRIEND' || relationshipToInvitee === 'CONTACT')) return false;
-  /** inviteType: Whether the inviter challenges or invites the user. */
-  if (!runtime.hasOwn(value, 'inviteType')) return false;
-  present++;
-  const inviteType = value.inviteType;
-  if (!(inviteType === 'CHALLENGE' || inviteType === 'INVITE')) return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** inviter: Who sent the invitation. */
+      case 'inviter': {
+        const inviter = value.inviter;
+        if (!isGameInviter(inviter)) return false;
+        required++;
+        break;
+      }
+      /** relationshipToInvitee: How the inviter is related to the user. */
+      case 'relationshipToInvitee': {
+        const relationshipToInvitee = value.relationshipToInvitee;
+        if (!(relationshipToInvitee === 'FRIEND' || relationshipToInvitee === 'CONTACT'))
+          return false;
+        required++;
+        break;
+      }
+      /** inviteType: Whether the inviter challenges or invites the user. */
+      case 'inviteType': {
+        const inviteType = value.inviteType;
+        if (!(inviteType === 'CHALLENGE' || inviteType === 'INVITE')) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: inviter, relationshipToInvitee, inviteType. */
+  return required === 3;
 }
 
 /** Whether a value is a valid GameInviter: Who sent the invitation. */
 function isGameInviter(value: unknown): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** name: The inviter's name. */
-  if (!runtime.hasOwn(value, 'name')) return false;
-  present++;
-  const name = value.name;
-  if (!runtime.isPlainText(name, referencePrefix)) return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** name: The inviter's name. */
+      case 'name': {
+        const name = value.name;
+        if (!runtime.isPlainText(name, referencePrefix)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: name. */
+  return required === 1;
 }
 
 /** Whether a value is a valid Game: The game. */
 function isGame(value: unknown, references: string[]): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** offer: What kind of play is offered. */
-  if (!runtime.hasOwn(value, 'offer')) return false;
-  present++;
-  const offer = value.offer;
-  if (!(offer === 'MATCH' || offer === 'REMATCH' || offer === 'GAME')) return false;
-  /** name: The game's name. */
-  if (!runtime.hasOwn(value, 'name')) return false;
-  present++;
-  const name = value.name;
-  if (!runtime.isLocalizableText(name, referencePrefix, references)) return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** offer: What kind of play is offered. */
+      case 'offer': {
+        const offer = value.offer;
+        if (!(offer === 'MATCH' || offer === 'REMATCH' || offer === 'GAME')) return false;
+        required++;
+        break;
+      }
+      /** name: The game's name. */
+      case 'name': {
+        const name = value.name;
+        if (!runtime.isLocalizableText(name, referencePrefix, references)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: offer, name. */
+  return required === 2;
 }
 
 /** AMAZON.SocialGameInvite.Available as the event validator takes it: its field list (the full path) and its boolean path. */

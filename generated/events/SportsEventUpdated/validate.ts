@@ -16,130 +16,228 @@ import { sportsEventUpdatedSchema } from './schema.js';
 /** Whether an AMAZON.SportsEvent.Updated payload is valid; the keys of its localized references go to `references`. */
 export function isSportsEventUpdatedPayload(value: unknown, references: string[]): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** update: What changed in the match; when present, Alexa says which team scored. */
-  if (runtime.hasOwn(value, 'update')) {
-    present++;
-    const update = value.update;
-    if (update !== undefined) {
-      if (!isSportsEventUpdatedUpdate(update)) return false;
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** update: What changed in the match; when present, Alexa says which team scored. */
+      case 'update': {
+        const update = value.update;
+        if (update !== undefined) {
+          if (!isSportsEventUpdatedUpdate(update)) return false;
+        }
+        break;
+      }
+      /** sportsEvent: The match the update is about. */
+      case 'sportsEvent': {
+        const sportsEvent = value.sportsEvent;
+        if (!isSportsEventUpdatedSportsEvent(sportsEvent, references)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
     }
   }
-  /** sportsEvent: The match the update is about. */
-  if (!runtime.hasOwn(value, 'sportsEvent')) return false;
-  present++;
-  const sportsEvent = value.sportsEvent;
-  if (!isSportsEventUpdatedSportsEvent(sportsEvent, references)) return false;
-  return present === runtime.ownKeyCount(value);
+  /** Every required property was met: sportsEvent. */
+  return required === 1;
 }
 
 /** Whether a value is a valid SportsEventUpdatedUpdate: What changed in the match; when present, Alexa says which team scored. */
 function isSportsEventUpdatedUpdate(value: unknown): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** scoreEarned: By how much the scoring team's score changed. */
-  if (!runtime.hasOwn(value, 'scoreEarned')) return false;
-  present++;
-  const scoreEarned = value.scoreEarned;
-  if (!runtime.isIntegerWithin(scoreEarned, 0)) return false;
-  /** teamName: The team that scored. */
-  if (!runtime.hasOwn(value, 'teamName')) return false;
-  present++;
-  const teamName = value.teamName;
-  if (!runtime.isPlainText(teamName, referencePrefix)) return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** scoreEarned: By how much the scoring team's score changed. */
+      case 'scoreEarned': {
+        const scoreEarned = value.scoreEarned;
+        if (!runtime.isIntegerWithin(scoreEarned, 0)) return false;
+        required++;
+        break;
+      }
+      /** teamName: The team that scored. */
+      case 'teamName': {
+        const teamName = value.teamName;
+        if (!runtime.isPlainText(teamName, referencePrefix)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: scoreEarned, teamName. */
+  return required === 2;
 }
 
 /** Whether a value is a valid SportsEventUpdatedSportsEvent: The match the update is about. */
 function isSportsEventUpdatedSportsEvent(value: unknown, references: string[]): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** eventLeague: The league the match belongs to. */
-  if (!runtime.hasOwn(value, 'eventLeague')) return false;
-  present++;
-  const eventLeague = value.eventLeague;
-  if (!isSportsEventLeague(eventLeague, references)) return false;
-  /** homeTeamStatistic: The home team and its score. */
-  if (!runtime.hasOwn(value, 'homeTeamStatistic')) return false;
-  present++;
-  const homeTeamStatistic = value.homeTeamStatistic;
-  if (!isSportsEventHomeTeamStatistic(homeTeamStatistic)) return false;
-  /** awayTeamStatistic: The away team and its score. */
-  if (!runtime.hasOwn(value, 'awayTeamStatistic')) return false;
-  present++;
-  const awayTeamStatistic = value.awayTeamStatistic;
-  if (!isSportsEventAwayTeamStatistic(awayTeamStatistic)) return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** eventLeague: The league the match belongs to. */
+      case 'eventLeague': {
+        const eventLeague = value.eventLeague;
+        if (!isSportsEventLeague(eventLeague, references)) return false;
+        required++;
+        break;
+      }
+      /** homeTeamStatistic: The home team and its score. */
+      case 'homeTeamStatistic': {
+        const homeTeamStatistic = value.homeTeamStatistic;
+        if (!isSportsEventHomeTeamStatistic(homeTeamStatistic)) return false;
+        required++;
+        break;
+      }
+      /** awayTeamStatistic: The away team and its score. */
+      case 'awayTeamStatistic': {
+        const awayTeamStatistic = value.awayTeamStatistic;
+        if (!isSportsEventAwayTeamStatistic(awayTeamStatistic)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: eventLeague, homeTeamStatistic, awayTeamStatistic. */
+  return required === 3;
 }
 
 /** Whether a value is a valid SportsEventLeague: The league the match belongs to. */
 function isSportsEventLeague(value: unknown, references: string[]): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** name: The name of the league. */
-  if (!runtime.hasOwn(value, 'name')) return false;
-  present++;
-  const name = value.name;
-  if (!runtime.isLocalizableText(name, referencePrefix, references)) return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** name: The name of the league. */
+      case 'name': {
+        const name = value.name;
+        if (!runtime.isLocalizableText(name, referencePrefix, references)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: name. */
+  return required === 1;
 }
 
 /** Whether a value is a valid SportsEventHomeTeamStatistic: The home team and its score. */
 function isSportsEventHomeTeamStatistic(value: unknown): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** team: The home team. */
-  if (!runtime.hasOwn(value, 'team')) return false;
-  present++;
-  const team = value.team;
-  if (!isSportsEventHomeTeam(team)) return false;
-  /** score: The home team's current score. */
-  if (!runtime.hasOwn(value, 'score')) return false;
-  present++;
-  const score = value.score;
-  if (!runtime.isIntegerWithin(score, 0)) return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** team: The home team. */
+      case 'team': {
+        const team = value.team;
+        if (!isSportsEventHomeTeam(team)) return false;
+        required++;
+        break;
+      }
+      /** score: The home team's current score. */
+      case 'score': {
+        const score = value.score;
+        if (!runtime.isIntegerWithin(score, 0)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: team, score. */
+  return required === 2;
 }
 
 /** Whether a value is a valid SportsEventHomeTeam: The home team. */
 function isSportsEventHomeTeam(value: unknown): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** name: The name of the home team. */
-  if (!runtime.hasOwn(value, 'name')) return false;
-  present++;
-  const name = value.name;
-  if (!runtime.isPlainText(name, referencePrefix)) return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** name: The name of the home team. */
+      case 'name': {
+        const name = value.name;
+        if (!runtime.isPlainText(name, referencePrefix)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: name. */
+  return required === 1;
 }
 
 /** Whether a value is a valid SportsEventAwayTeamStatistic: The away team and its score. */
 function isSportsEventAwayTeamStatistic(value: unknown): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** team: The away team. */
-  if (!runtime.hasOwn(value, 'team')) return false;
-  present++;
-  const team = value.team;
-  if (!isSportsEventAwayTeam(team)) return false;
-  /** score: The away team's current score. */
-  if (!runtime.hasOwn(value, 'score')) return false;
-  present++;
-  const score = value.score;
-  if (!runtime.isIntegerWithin(score, 0)) return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** team: The away team. */
+      case 'team': {
+        const team = value.team;
+        if (!isSportsEventAwayTeam(team)) return false;
+        required++;
+        break;
+      }
+      /** score: The away team's current score. */
+      case 'score': {
+        const score = value.score;
+        if (!runtime.isIntegerWithin(score, 0)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: team, score. */
+  return required === 2;
 }
 
 /** Whether a value is a valid SportsEventAwayTeam: The away team. */
 function isSportsEventAwayTeam(value: unknown): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** name: The name of the away team. */
-  if (!runtime.hasOwn(value, 'name')) return false;
-  present++;
-  const name = value.name;
-  if (!runtime.isPlainText(name, referencePrefix)) return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** name: The name of the away team. */
+      case 'name': {
+        const name = value.name;
+        if (!runtime.isPlainText(name, referencePrefix)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: name. */
+  return required === 1;
 }
 
 /** AMAZON.SportsEvent.Updated as the event validator takes it: its field list (the full path) and its boolean path. */

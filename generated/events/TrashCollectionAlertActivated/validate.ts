@@ -15,13 +15,24 @@ import { trashCollectionAlertActivatedSchema } from './schema.js';
 /** Whether an AMAZON.TrashCollectionAlert.Activated payload is valid; the keys of its localized references go to `references`. */
 export function isTrashCollectionAlertActivatedPayload(value: unknown): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** alert: The collection alert. */
-  if (!runtime.hasOwn(value, 'alert')) return false;
-  present++;
-  const alert = value.alert;
-  if (!isTrashCollectionAlert(alert)) return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** alert: The collection alert. */
+      case 'alert': {
+        const alert = value.alert;
+        if (!isTrashCollectionAlert(alert)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: alert. */
+  return required === 1;
 }
 
 /** The values of GarbageType. */
@@ -58,22 +69,35 @@ const dayOfWeekValues: ReadonlySet<unknown> = new Set([
 /** Whether a value is a valid TrashCollectionAlert: The collection alert. */
 function isTrashCollectionAlert(value: unknown): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** garbageTypes: The kinds of garbage collected that day (1 to 5, no repeats). */
-  if (!runtime.hasOwn(value, 'garbageTypes')) return false;
-  present++;
-  const garbageTypes = value.garbageTypes;
-  if (!runtime.isArrayWithin(garbageTypes, 1, 5)) return false;
-  for (const item2 of garbageTypes) {
-    if (!garbageTypeValues.has(item2)) return false;
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** garbageTypes: The kinds of garbage collected that day (1 to 5, no repeats). */
+      case 'garbageTypes': {
+        const garbageTypes = value.garbageTypes;
+        if (!runtime.isArrayWithin(garbageTypes, 1, 5)) return false;
+        for (const item2 of garbageTypes) {
+          if (!garbageTypeValues.has(item2)) return false;
+        }
+        if (!runtime.isUnique(garbageTypes)) return false;
+        required++;
+        break;
+      }
+      /** collectionDayOfWeek: The day of the week of the collection. */
+      case 'collectionDayOfWeek': {
+        const collectionDayOfWeek = value.collectionDayOfWeek;
+        if (!dayOfWeekValues.has(collectionDayOfWeek)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
   }
-  if (!runtime.isUnique(garbageTypes)) return false;
-  /** collectionDayOfWeek: The day of the week of the collection. */
-  if (!runtime.hasOwn(value, 'collectionDayOfWeek')) return false;
-  present++;
-  const collectionDayOfWeek = value.collectionDayOfWeek;
-  if (!dayOfWeekValues.has(collectionDayOfWeek)) return false;
-  return present === runtime.ownKeyCount(value);
+  /** Every required property was met: garbageTypes, collectionDayOfWeek. */
+  return required === 2;
 }
 
 /** AMAZON.TrashCollectionAlert.Activated as the event validator takes it: its field list (the full path) and its boolean path. */

@@ -16,36 +16,60 @@ import { weatherAlertActivatedSchema } from './schema.js';
 /** Whether an AMAZON.WeatherAlert.Activated payload is valid; the keys of its localized references go to `references`. */
 export function isWeatherAlertActivatedPayload(value: unknown, references: string[]): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** weatherAlert: The weather alert the event is about. */
-  if (!runtime.hasOwn(value, 'weatherAlert')) return false;
-  present++;
-  const weatherAlert = value.weatherAlert;
-  if (!isWeatherAlertActivatedWeatherAlert(weatherAlert, references)) return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** weatherAlert: The weather alert the event is about. */
+      case 'weatherAlert': {
+        const weatherAlert = value.weatherAlert;
+        if (!isWeatherAlertActivatedWeatherAlert(weatherAlert, references)) return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: weatherAlert. */
+  return required === 1;
 }
 
 /** Whether a value is a valid WeatherAlertActivatedWeatherAlert: The weather alert the event is about. */
 function isWeatherAlertActivatedWeatherAlert(value: unknown, references: string[]): boolean {
   if (!runtime.isRecord(value)) return false;
-  let present = 0;
-  /** source: Who issued the alert, spoken as "Provided by <source>". */
-  if (!runtime.hasOwn(value, 'source')) return false;
-  present++;
-  const source = value.source;
-  if (!runtime.isLocalizableText(source, referencePrefix, references)) return false;
-  /** alertType: The kind of extreme weather the alert is about. */
-  if (!runtime.hasOwn(value, 'alertType')) return false;
-  present++;
-  const alertType = value.alertType;
-  if (!(
-    alertType === 'TORNADO' ||
-    alertType === 'HURRICANE' ||
-    alertType === 'SNOW_STORM' ||
-    alertType === 'THUNDER_STORM'
-  ))
-    return false;
-  return present === runtime.ownKeyCount(value);
+  let required = 0;
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!runtime.isOwnKey(value, key)) continue;
+    switch (key) {
+      /** source: Who issued the alert, spoken as "Provided by <source>". */
+      case 'source': {
+        const source = value.source;
+        if (!runtime.isLocalizableText(source, referencePrefix, references)) return false;
+        required++;
+        break;
+      }
+      /** alertType: The kind of extreme weather the alert is about. */
+      case 'alertType': {
+        const alertType = value.alertType;
+        if (!(
+          alertType === 'TORNADO' ||
+          alertType === 'HURRICANE' ||
+          alertType === 'SNOW_STORM' ||
+          alertType === 'THUNDER_STORM'
+        ))
+          return false;
+        required++;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  /** Every required property was met: source, alertType. */
+  return required === 2;
 }
 
 /** AMAZON.WeatherAlert.Activated as the event validator takes it: its field list (the full path) and its boolean path. */

@@ -11,13 +11,14 @@ import {
   type Name,
 } from '../../codegen/code.js';
 import { walkFields } from '../../model/build-fields.js';
-import type { EventSchema, Field, ObjectField } from '../../model/types.js';
+import type { Envelope, EventSchema, Field } from '../../model/types.js';
 
 /**
  * The boolean path of one schema: a function per object type of its payload, `is<TypeName>`,
- * in the order of the definition, each a block per property that returns false at the first
- * broken rule. An object is closed when the properties it has are as many as the known ones it
- * has. A property's block holds all there is to it, so a new field is one new block.
+ * in the order of the definition. Each first walks the object's own enumerable keys (what
+ * JSON.stringify sends) once, noting which known ones it has and returning false at an unknown
+ * one, then checks a block per property, returning false at the first broken rule. A property
+ * is one flag, one `case` and one block, so a new field is three small insertions.
  */
 
 /** The runtime's boolean-path helpers, read from its namespace (runtime/validation/fast.ts). */
@@ -33,7 +34,6 @@ export interface BooleanPath {
 }
 
 interface Context {
-  readonly event: EventSchema;
   readonly module: Scope;
   /** The emitted module's reference prefix constant. */
   readonly prefix: ImportedName;
@@ -43,9 +43,7 @@ interface Context {
 }
 
 export function emitBooleanPath(event: EventSchema, prefix: ImportedName): BooleanPath {
-  const module = new Scope();
-  for (const reserved of helperNames) module.reserve(reserved);
-  const context: Context = { event, module, prefix, declarations: [], functions: new Map() };
+  const context = newContext(prefix);
   const entry = objectFunction(context, event.payload, `is${event.typeStem}Payload`, {
     doc: `Whether an ${event.name} payload is valid; the keys of its localized references go to \`references\`.`,
     exported: true,
@@ -53,16 +51,42 @@ export function emitBooleanPath(event: EventSchema, prefix: ImportedName): Boole
   return { entry, code: join(context.declarations, '\n\n') };
 }
 
+/**
+ * The envelope's boolean path: its own fields, and the parts whose contents the event validator
+ * checks (event, localizedAttributes, relevantAudience) present, and nothing else.
+ */
+export function emitEnvelopeBooleanPath(envelope: Envelope, prefix: ImportedName): BooleanPath {
+  const context = newContext(prefix);
+  const shape = { typeName: 'EventEnvelope', properties: envelope.fields };
+  const entry = objectFunction(context, shape, 'isEventEnvelope', {
+    doc: `Whether a value is an envelope with valid fields (${envelope.fields.map((field) => field.key).join(', ')}) and with ${envelopeParts.join(', ')}, whose contents the event validator checks; nothing else.`,
+    exported: true,
+    parts: envelopeParts,
+    window: envelope.expiryWindow,
+  });
+  return { entry, code: join(context.declarations, '\n\n') };
+}
+
+/** The envelope's parts besides its fields: the format's own keys (types/envelope.ts writes them too). */
+const envelopeParts = ['event', 'localizedAttributes', 'relevantAudience'];
+
+function newContext(prefix: ImportedName): Context {
+  const module = new Scope();
+  for (const reserved of helperNames) module.reserve(reserved);
+  return { module, prefix, declarations: [], functions: new Map() };
+}
+
 /** Names the emitted code uses besides its own: never given to a field's local. */
 const helperNames = [
   'runtime',
   'value',
   'references',
-  'present',
+  'key',
+  'required',
   'item',
-  'hasOwn',
+  'isOwnKey',
+  'isWithinWindow',
   'isRecord',
-  'ownKeyCount',
   'isPlainText',
   'isLocalizableText',
   'isDateTimeText',
@@ -73,11 +97,25 @@ const helperNames = [
   'referencePrefix',
 ];
 
+/** What an object check is made of: an object field, or the envelope's fields. */
+interface Shape {
+  readonly typeName: string;
+  readonly description?: string;
+  readonly properties: readonly Field[];
+}
+
 function objectFunction(
   context: Context,
-  field: ObjectField,
+  field: Shape,
   preferred: string,
-  options: { doc?: string; exported?: boolean } = {},
+  options: {
+    doc?: string;
+    exported?: boolean;
+    /** Keys that must be present, their contents checked elsewhere. */
+    parts?: readonly string[];
+    /** Two required date-time properties checked together: `end` lies in a window after `start`. */
+    window?: Envelope['expiryWindow'];
+  } = {},
 ): Name {
   const existing = context.functions.get(field.typeName);
   if (existing) return existing;
@@ -87,14 +125,55 @@ function objectFunction(
   for (const reserved of new Set([...helperNames, ...context.module.usedNames()])) {
     locals.reserve(reserved);
   }
-  const usesReferences = holdsReferences(field);
+  const usesReferences = field.properties.some(holdsReferences);
   // The function's place comes before the functions of its properties: the file reads top-down.
   const slot = context.declarations.push(code``) - 1;
   const constants: Code[] = [];
-  const value = code`value`;
-  const blocks = field.properties.map((property) =>
-    propertyBlock(context, property, value, locals, constants),
+  const { window } = options;
+  const isWindowEnd = (key: string) => key === window?.start || key === window?.end;
+  const cases = field.properties.map((property) =>
+    propertyCase(context, property, {
+      checked: !isWindowEnd(property.key),
+      locals,
+      constants,
+    }),
   );
+  const parts = options.parts ?? [];
+  if (parts.length > 0) {
+    cases.push(code`${docComment(`${parts.join(', ')}: checked by the event validator.`)}
+${join(
+  parts.map((part) => code`case ${part}:`),
+  '\n',
+)}
+  required++;
+  break;`);
+  }
+  const requiredKeys = [
+    ...field.properties.filter((property) => property.required).map((property) => property.key),
+    ...parts,
+  ];
+  const verdicts = [
+    ...(requiredKeys.length > 0 ? [code`required === ${requiredKeys.length}`] : []),
+    ...(window === undefined
+      ? []
+      : [
+          code`${rt}isWithinWindow(${member(code`value`, window.start)}, ${member(code`value`, window.end)}, ${window.minMinutes}, ${window.maxMinutes})`,
+        ]),
+  ];
+  const verdictWords = [
+    ...(requiredKeys.length > 0
+      ? [`Every required property was met: ${requiredKeys.join(', ')}.`]
+      : []),
+    ...(window === undefined
+      ? []
+      : [
+          `${window.end} lies ${window.minMinutes} to ${window.maxMinutes} minutes after ${window.start}, both date-times.`,
+        ]),
+  ];
+  const verdict = [
+    ...(verdictWords.length > 0 ? [docComment(verdictWords.join(' '))] : []),
+    code`return ${verdicts.length === 0 ? code`true` : join(verdicts, ' && ')};`,
+  ];
   const doc = docComment(
     options.doc ?? `Whether a value is a valid ${field.typeName}: ${field.description}`,
   );
@@ -104,9 +183,17 @@ function objectFunction(
       code`${doc}
 ${options.exported ? code`export ` : code``}function ${name}(value: unknown${usesReferences ? code`, references: string[]` : code``}): boolean {
   if (!${rt}isRecord(value)) return false;
-  let present = 0;
-  ${join(blocks, '\n')}
-  return present === ${rt}ownKeyCount(value);
+  ${requiredKeys.length > 0 ? code`let required = 0;` : code``}
+  // Each own key once: what JSON.stringify sends (for-in also meets inherited ones).
+  for (const key in value) {
+    if (!${rt}isOwnKey(value, key)) continue;
+    switch (key) {
+      ${join(cases, '\n')}
+      default:
+        return false;
+    }
+  }
+  ${join(verdict, '\n')}
 }`,
     ],
     '\n\n',
@@ -114,32 +201,45 @@ ${options.exported ? code`export ` : code``}function ${name}(value: unknown${use
   return name;
 }
 
-/** Reads one property and returns false unless it is valid; counts it when present. */
-function propertyBlock(
+/**
+ * The `case` of one property: reads it, returns false unless it is valid, and counts it when
+ * it is required. An end of the window is only counted: the window check after the walk reads it.
+ */
+function propertyCase(
   context: Context,
   field: Field,
-  object: Code,
-  locals: Scope,
-  constants: Code[],
+  block: { checked: boolean; locals: Scope; constants: Code[] },
 ): Code {
+  const { locals, constants } = block;
+  const doc = docComment(
+    `${field.key}: ${field.description}${block.checked ? '' : ' (Checked with the window, after the walk.)'}`,
+  );
+  if (!block.checked) {
+    // The model requires the window's ends: the window check reads them.
+    if (!field.required) throw new TypeError(`${field.key}: an end of the window is required`);
+    return code`${doc}
+case ${field.key}:
+  required++;
+  break;`;
+  }
   const local = locals.unique(field.key);
-  const has = code`${rt}hasOwn(${object}, ${field.key})`;
-  const read = code`const ${local} = ${member(object, field.key)};`;
-  const doc = docComment(`${field.key}: ${field.description}`);
+  const read = code`const ${local} = ${member(code`value`, field.key)};`;
   const check = statements(context, field, local, locals, constants);
   return field.required
     ? code`${doc}
-if (!${has}) return false;
-present++;
-${read}
-${check}`
+case ${field.key}: {
+  ${read}
+  ${check}
+  required++;
+  break;
+}`
     : code`${doc}
-if (${has}) {
-  present++;
+case ${field.key}: {
   ${read}
   if (${local} !== undefined) {
     ${check}
   }
+  break;
 }`;
 }
 

@@ -21,7 +21,7 @@ import {
   schemaFolder,
 } from '../emitter.js';
 import { unionType } from '../types.js';
-import { emitBooleanPath } from './boolean-path.js';
+import { emitBooleanPath, emitEnvelopeBooleanPath } from './boolean-path.js';
 
 export const validateModule = 'validate.ts';
 export const envelopeModule = 'envelope.ts';
@@ -48,12 +48,16 @@ export function emitValidators(context: EmitContext): EmittedFile[] {
 function emitEnvelopeRules(model: Model): EmittedFile {
   const { envelope } = model;
   const rules = envelopeRulesOf(envelope);
+  const booleanPath = emitEnvelopeBooleanPath(envelope, emitted(envelopeModule, 'referencePrefix'));
   const body = code`${docComment('How a localizable field refers to a key of localizedAttributes.')}
 export const referencePrefix = ${rules.referencePrefix};
 
-${docComment('The envelope’s rules, which the validators and builders read: its fields, the locale tag, the Unicast userId and the expiry window (minutes after start).')}
+${booleanPath.code}
+
+${docComment('The envelope’s rules, which the validators and builders read: its fields and their boolean path, the locale tag, the Unicast userId and the expiry window (minutes after start).')}
 export const envelopeRules = {
   fields: ${rules.fields},
+  is: ${booleanPath.entry},
   referencePrefix,
   localePattern: ${rules.localePattern},
   userPrefix: ${rules.userPrefix},

@@ -30,6 +30,51 @@ describe('validators under hostile input', () => {
     expect(isProactiveEvent(event)).toBe(false);
   });
 
+  it('counts a key as present only when it is own and enumerable, in both paths', () => {
+    const hidden = variant(gameInvite, (copy) => {
+      Object.defineProperty(copy.event.payload.invite.inviter, 'name', { enumerable: false });
+    });
+    expect(errorsOf(hidden)).toEqual([
+      '/event/payload/invite/inviter/name required: The required property "name" is missing; add a string.',
+    ]);
+    expect(isProactiveEvent(hidden)).toBe(false);
+    const hiddenEnvelope = variant(gameInvite, (copy) => {
+      Object.defineProperty(copy, 'referenceId', { enumerable: false });
+    });
+    expect(errorsOf(hiddenEnvelope).map((line) => line.split(':')[0])).toEqual([
+      '/referenceId required',
+    ]);
+    expect(isProactiveEvent(hiddenEnvelope)).toBe(false);
+  });
+
+  it('does not let an inherited known key make up for an unknown own one', () => {
+    const event = variant(gameInvite, (copy) => {
+      const inviter = copy.event.payload.invite.inviter;
+      const swapped = Object.assign(Object.create({ name: inviter.name }) as object, {
+        nmae: inviter.name,
+      });
+      copy.event.payload.invite.inviter = swapped as typeof inviter;
+    });
+    expect(errorsOf(event).map((line) => line.split(':')[0])).toEqual([
+      '/event/payload/invite/inviter/nmae unknown-property',
+      '/event/payload/invite/inviter/name required',
+    ]);
+    expect(isProactiveEvent(event)).toBe(false);
+  });
+
+  it('takes an own optional key holding undefined as absent, as JSON.stringify does', () => {
+    const state = { status: 'ORDER_SHIPPED', enterTimestamp: undefined };
+    const event = variant(gameInvite, (copy) => {
+      copy.event = {
+        name: 'AMAZON.OrderStatus.Updated',
+        payload: { state, order: { seller: { name: 'localizedattribute:gameName' } } },
+      };
+    });
+    expect(Object.keys(state)).toEqual(['status', 'enterTimestamp']);
+    expect(validateProactiveEvent(event)).toEqual({ valid: true, errors: [], warnings: [] });
+    expect(isProactiveEvent(event)).toBe(true);
+  });
+
   it('compares items by canonical key: 2^40 shared paths are 41 objects of work', () => {
     let node: unknown = { a: 1 };
     for (let depth = 0; depth < 40; depth++) node = { left: node, right: node };

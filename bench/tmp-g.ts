@@ -1,2 +1,0 @@
-import { runGenerateBench } from './generate.bench.js';
-await runGenerateBench();
