@@ -43,6 +43,28 @@ export function read(collector: Collector, object: Record_, key: string, parent:
   }
 }
 
+/**
+ * `read` for an object whose own enumerable keys were listed already: a few keys are searched
+ * instead of asking the object (a property lookup costs more than comparing a few names).
+ */
+export function readKnown(
+  collector: Collector,
+  object: Record_,
+  keys: readonly string[],
+  key: string,
+  parent: string,
+): unknown {
+  if (keys.length > fewKeys) return read(collector, object, key, parent);
+  if (!keys.includes(key)) return undefined;
+  try {
+    return object[key];
+  } catch {
+    return read(collector, object, key, parent); // reads again, to report what it threw
+  }
+}
+
+const fewKeys = 16;
+
 /** The item at `index`, or `unreadable` (with an error) when reading throws. */
 export function readItem(
   collector: Collector,

@@ -13,6 +13,7 @@ import { childPointer, lastSegment } from './pointer.js';
 /**
  * Unknown properties of a closed object. `misplaced` maps a field name that exists elsewhere in
  * the same payload to where it belongs (a pointer below `root`), for "belongs at" hints.
+ * Returns the object's own enumerable keys (undefined when listing them threw).
  */
 export function closed(
   collector: Collector,
@@ -21,9 +22,9 @@ export function closed(
   known: ReadonlySet<string>,
   misplaced?: ReadonlyMap<string, string>,
   root = '',
-): void {
+): string[] | undefined {
   const keys = keysOf(collector, object, path);
-  if (!keys) return;
+  if (!keys) return undefined;
   for (const key of keys) {
     if (known.has(key)) continue;
     if (collector.full) {
@@ -46,6 +47,7 @@ export function closed(
     }
     collector.error(childPointer(path, key), 'unknown-property', message, [...known], key);
   }
+  return keys;
 }
 
 /** A string that must not be a localized reference. True when it is a string. */

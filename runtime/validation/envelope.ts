@@ -72,12 +72,30 @@ export function checkExpiry(
   now: number | undefined,
   window: ExpiryWindow,
 ): void {
+  checkParsedExpiry(
+    collector,
+    timestampText,
+    parseDateTime(timestampText),
+    expiryTimeText,
+    parseDateTime(expiryTimeText),
+    now,
+    window,
+  );
+}
+
+/** checkExpiry of date-times parsed already (their instants beside their texts). */
+export function checkParsedExpiry(
+  collector: Collector,
+  timestampText: string,
+  timestamp: number,
+  expiryTimeText: string,
+  expiryTime: number,
+  now: number | undefined,
+  window: ExpiryWindow,
+): void {
   const min = window.minMinutes * minute;
   const max = window.maxMinutes * minute;
-  const timestamp = parseDateTime(timestampText);
-  const expiryTime = parseDateTime(expiryTimeText);
   if (timestamp !== timestamp || expiryTime !== expiryTime) return;
-  const span = `between ${describeDuration(min)} and ${describeDuration(max)} after timestamp`;
   const distance = expiryTime - timestamp;
   const position = compareParsedWindow(
     timestampText,
@@ -88,6 +106,7 @@ export function checkExpiry(
     max,
   );
   if (position !== 0) {
+    const span = `between ${describeDuration(min)} and ${describeDuration(max)} after timestamp`;
     const actual =
       distance === min || distance === max
         ? // Off by less than a millisecond: the fraction beyond it decides.
@@ -212,15 +231,30 @@ export function checkAudience(
       { minLength: 1 },
       user,
     );
-  } else if (!user.startsWith(userPrefix)) {
-    collector.warn(
-      userPath,
-      'audience',
-      `${describeValue(user)} does not look like a userId (they start with ${userPrefix}); use context.System.user.userId.`,
-      userPrefix,
-      user,
-    );
-  }
+  } else warnOfUser(collector, user, userPath, userPrefix);
+}
+
+/** checkAudience of an audience isAudience vouched for: only the userId's warning is left. */
+export function checkValidAudience(
+  collector: Collector,
+  audience: unknown,
+  path: string,
+  userPrefix: string,
+): void {
+  const user = (audience as { payload: { user?: string } }).payload.user;
+  if (user !== undefined) warnOfUser(collector, user, `${path}/payload/user`, userPrefix);
+}
+
+/** A warning for a userId that does not start as userIds do. */
+function warnOfUser(collector: Collector, user: string, path: string, userPrefix: string): void {
+  if (user.startsWith(userPrefix)) return;
+  collector.warn(
+    path,
+    'audience',
+    `${describeValue(user)} does not look like a userId (they start with ${userPrefix}); use context.System.user.userId.`,
+    userPrefix,
+    user,
+  );
 }
 
 const audienceKeys: ReadonlySet<string> = new Set(['type', 'payload']);

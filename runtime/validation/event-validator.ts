@@ -4,7 +4,9 @@ import { closed, dateTime } from './checks.js';
 import { Collector } from './collector.js';
 import {
   checkAudience,
+  checkValidAudience,
   checkExpiry,
+  checkParsedExpiry,
   clockOf,
   isAudience,
   unknownEvent,
@@ -114,25 +116,26 @@ export function createEventValidator(table: EventValidatorTable): ProactiveEvent
     (schema.rules ??= compileFieldRules(schema.schema.fields));
 
   /**
-   * The boolean path over the whole event: `invalidAttributes` at the first broken rule, else
-   * whether the full path would warn about its localized attributes (`noisyAttributes`) or not.
-   * The payload's references go to `references`. It allocates nothing for a valid event but what
-   * the payload's checks do.
+   * The boolean path over the whole event, part by part. A valid event is `quietAttributes`, or
+   * `noisyAttributes` when the full path would warn about its localized attributes; an invalid
+   * one is the first part that broke (`brokenEnvelope`, `brokenEvent`, `brokenAttributes`,
+   * `brokenAudience`): the parts before it are valid. The payload's references go to
+   * `references`. It allocates nothing for a valid event but what the payload's checks do.
    */
   function scan(value: unknown, references: string[]): number {
     const isEnvelope = envelope.is;
-    if (isEnvelope === undefined || !isEnvelope(value, references)) return invalidAttributes;
+    if (isEnvelope === undefined || !isEnvelope(value, references)) return brokenEnvelope;
     const record = value as Record<string, unknown>;
     const schema = payloadSchema(record.event, references);
-    if (schema === undefined) return invalidAttributes;
+    if (schema === undefined) return brokenEvent;
     const attributes = localizedAttributesState(
       record.localizedAttributes,
       references,
       localePattern,
       schema.locales,
     );
-    if (attributes === invalidAttributes) return invalidAttributes;
-    return isAudience(record.relevantAudience) ? attributes : invalidAttributes;
+    if (attributes === invalidAttributes) return brokenAttributes;
+    return isAudience(record.relevantAudience) ? attributes : brokenAudience;
   }
 
   /** The schema of a valid event body (name and payload, nothing else), or undefined. */
@@ -182,30 +185,36 @@ export function createEventValidator(table: EventValidatorTable): ProactiveEvent
       localePattern,
       schema: schemas.get(event.event.name)!.schema,
     });
-    checkAudience(c, event.relevantAudience, '/relevantAudience', envelope.userPrefix);
+    checkValidAudience(c, event.relevantAudience, '/relevantAudience', envelope.userPrefix);
   }
 
-  /** The full path: every issue, in the order of the envelope's fields, then event, attributes, audience. */
-  function checkEvent(c: Collector, value: unknown, now: number | undefined): void {
+  /**
+   * The full path: every issue, in the order of the envelope's fields, then event, attributes,
+   * audience. The parts before `broken` (the part the boolean path broke at) are valid: of the
+   * envelope only the clock is left to check then, of the event body its references, of the
+   * attributes and the audience their warnings. An audience isAudience vouches for is valid too.
+   */
+  function checkEvent(
+    c: Collector,
+    value: unknown,
+    now: number | undefined,
+    broken: number,
+    references: readonly string[],
+  ): void {
     const object = asObject(c, value, '');
     if (object === undefined) return;
-    closed(c, object, '', topKeys);
-    const times = new Map<string, string>();
-    for (const rule of fields) {
-      const field = read(c, object, rule.key, '');
-      if (field === undefined) {
-        if (rule.info.required) missing(c, field, '', rule.key, rule.expected);
-        continue;
+    if (broken > brokenEnvelope) {
+      if (now !== undefined) {
+        checkExpiry(c, object[window.start] as string, object[window.end] as string, now, window);
       }
-      const path = childPointer('', rule.key);
-      if (rule.key === window.start || rule.key === window.end) {
-        if (!Number.isNaN(dateTime(c, field, path))) times.set(rule.key, field as string);
-      } else checkValue(c, rule, field, path);
-    }
-    const start = times.get(window.start);
-    const end = times.get(window.end);
-    if (start !== undefined && end !== undefined) checkExpiry(c, start, end, now, window);
-    const schema = checkEventBody(c, read(c, object, 'event', ''));
+    } else checkEnvelopeFields(c, object, now);
+    let schema: PreparedSchema | undefined;
+    if (broken > brokenAttributes) {
+      // Valid attributes only warn, and their warnings need no reference's path.
+      const event = object.event as ValidEvent['event'];
+      schema = schemas.get(event.name);
+      for (const key of references) c.references.push({ key, path: '' });
+    } else schema = checkEventBody(c, read(c, object, 'event', ''));
     const localized = read(c, object, 'localizedAttributes', '');
     if (localized === undefined) {
       missing(
@@ -224,7 +233,41 @@ export function createEventValidator(table: EventValidatorTable): ProactiveEvent
     const audience = read(c, object, 'relevantAudience', '');
     if (audience === undefined) {
       missing(c, audience, '', 'relevantAudience', 'an object (type and payload)');
+    } else if (broken > brokenAudience || isAudience(audience)) {
+      checkValidAudience(c, audience, '/relevantAudience', envelope.userPrefix);
     } else checkAudience(c, audience, '/relevantAudience', envelope.userPrefix);
+  }
+
+  /** The envelope's keys and own fields, and the expiry window between two of them. */
+  function checkEnvelopeFields(
+    c: Collector,
+    object: Record<string, unknown>,
+    now: number | undefined,
+  ) {
+    closed(c, object, '', topKeys);
+    let start: string | undefined;
+    let end: string | undefined;
+    let startMs = NaN;
+    let endMs = NaN;
+    for (const rule of fields) {
+      const field = read(c, object, rule.key, '');
+      if (field === undefined) {
+        if (rule.info.required) missing(c, field, '', rule.key, rule.expected);
+        continue;
+      }
+      const path = childPointer('', rule.key);
+      if (rule.key === window.start) {
+        startMs = dateTime(c, field, path);
+        start = field as string;
+      } else if (rule.key === window.end) {
+        endMs = dateTime(c, field, path);
+        end = field as string;
+      } else checkValue(c, rule, field, path);
+    }
+    // NaN (a missing or broken end) skips the window: the field's own issue says enough.
+    if (start !== undefined && end !== undefined) {
+      checkParsedExpiry(c, start, startMs, end, endMs, now, window);
+    }
   }
 
   /** event: its name picks the schema whose rules check the payload. */
@@ -277,16 +320,16 @@ export function createEventValidator(table: EventValidatorTable): ProactiveEvent
         return { valid: true, errors: [], warnings: [] };
       }
     } catch {
-      state = invalidAttributes; // the full path reports what could not be read
+      state = brokenEnvelope; // the full path reports what could not be read
     }
-    return state === invalidAttributes
-      ? collect((c) => checkEvent(c, value, now))
-      : collect((c) => checkValidEvent(c, value as ValidEvent, references, now));
+    return state > 0
+      ? collect((c) => checkValidEvent(c, value as ValidEvent, references, now))
+      : collect((c) => checkEvent(c, value, now, state, references));
   }
 
   function isProactiveEvent(value: unknown): boolean {
     try {
-      return scan(value, []) !== invalidAttributes;
+      return scan(value, []) > 0;
     } catch {
       return false;
     }
@@ -323,3 +366,9 @@ export function createEventValidator(table: EventValidatorTable): ProactiveEvent
 }
 
 const eventKeys: ReadonlySet<string> = new Set(['name', 'payload']);
+
+/** What scan says of an invalid event: the first part that broke (a valid event is > 0). */
+const brokenEnvelope = -3;
+const brokenEvent = -2;
+const brokenAttributes = -1;
+const brokenAudience = 0;

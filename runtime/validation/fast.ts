@@ -43,6 +43,15 @@ export function isIntegerWithin(value: unknown, minimum?: number, maximum?: numb
 
 /** A string of min to max characters (code points). */
 export function hasLength(text: string, minLength?: number, maxLength?: number): boolean {
+  // A string has between half its UTF-16 units and all of them as code points: most lengths are
+  // decided without counting.
+  const units = text.length;
+  if (
+    (minLength === undefined || units >= 2 * minLength) &&
+    (maxLength === undefined || units <= maxLength)
+  ) {
+    return true;
+  }
   const count = stringLength(text);
   return (
     (minLength === undefined || count >= minLength) &&

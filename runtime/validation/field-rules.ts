@@ -1,5 +1,5 @@
 import type { SchemaFieldInfo } from '../catalog.js';
-import { asArray, asObject, missing, read, readItem } from './access.js';
+import { asArray, asObject, missing, read, readItem, readKnown } from './access.js';
 import {
   arrayBounds,
   boolean,
@@ -14,7 +14,7 @@ import {
   unique,
 } from './checks.js';
 import type { Collector } from './collector.js';
-import { childPointer, escapeSegment } from './pointer.js';
+import { escapeSegment } from './pointer.js';
 
 /**
  * The full path of validation, written once: every issue of a value against a schema's field
@@ -27,6 +27,8 @@ export interface FieldRule {
   readonly info: SchemaFieldInfo;
   /** The property name (for array items: the array's). */
   readonly key: string;
+  /** The property name as a JSON pointer segment. */
+  readonly segment: string;
   /** An object's properties, in order. */
   readonly properties: readonly FieldRule[];
   readonly keys: ReadonlySet<string>;
@@ -67,6 +69,7 @@ export function compileFieldRules(fields: readonly SchemaFieldInfo[]): FieldRule
     const rule: FieldRule = {
       info,
       key,
+      segment: escapeSegment(key),
       properties: own,
       keys: new Set<string>(),
       ...(info.values ? { values: new Set(info.values) } : {}),
@@ -80,6 +83,7 @@ export function compileFieldRules(fields: readonly SchemaFieldInfo[]): FieldRule
   const root: FieldRule = {
     info: rootInfo,
     key: '',
+    segment: '',
     properties: children.get('')!,
     keys: new Set(),
     expected: '',
@@ -198,13 +202,16 @@ function checkObject(
 ): void {
   const object = asObject(c, value, path);
   if (object === undefined) return;
-  closed(c, object, path, rule.keys, misplaced?.size ? misplaced : undefined, root);
+  const keys = closed(c, object, path, rule.keys, misplaced?.size ? misplaced : undefined, root);
   for (const property of rule.properties) {
-    const child = read(c, object, property.key, path);
+    const child =
+      keys === undefined
+        ? read(c, object, property.key, path)
+        : readKnown(c, object, keys, property.key, path);
     if (child === undefined) {
       if (property.info.required) missing(c, child, path, property.key, property.expected);
     } else {
-      checkValue(c, property, child, childPointer(path, property.key), misplaced, root);
+      checkValue(c, property, child, `${path}/${property.segment}`, misplaced, root);
     }
   }
 }
