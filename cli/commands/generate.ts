@@ -10,7 +10,7 @@ interface GenerateArgs {
   definitions: string;
   out: string;
   check: boolean;
-  typecheck: boolean;
+  typecheck?: boolean;
 }
 
 export const generateCommand: CommandModule<object, GenerateArgs> = {
@@ -34,13 +34,12 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
         type: 'boolean',
         default: false,
         describe:
-          'Write nothing; list stale or missing files and exit 1 if any (type-checks, as --typecheck)',
+          'Write nothing; list stale or missing files and exit 1 if any (type-checks too, unless --no-typecheck)',
       })
       .option('typecheck', {
         type: 'boolean',
-        default: false,
         describe:
-          'Type-check every emitted module in memory against the runtime before writing (slower; --check always does)',
+          'Type-check every emitted module in memory against the runtime before writing (slower; on by default with --check)',
       })
       .example('$0 generate', 'Regenerate generated/ from definitions/')
       .example('$0 generate --check', 'Fail if generated/ is out of date (CI)')
@@ -63,7 +62,7 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
         definitionsDir: args.definitions,
         outDir: args.out,
         check: args.check,
-        typeCheck: args.typecheck || args.check,
+        typeCheck: args.typecheck ?? args.check,
       });
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       const out = relative(process.cwd(), resolve(args.out)) || '.';

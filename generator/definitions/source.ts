@@ -43,8 +43,25 @@ export async function readSource(file: string, path = file): Promise<ParseResult
   } catch (error) {
     return { ok: false, problems: [fileProblem(file, describeFsError(error))] };
   }
+  const bytes = Buffer.byteLength(text);
+  if (bytes > maxSourceBytes) {
+    // Parsing a megabyte of YAML takes seconds: a file that size is no definition.
+    const count = (value: number) => value.toLocaleString('en-US');
+    return {
+      ok: false,
+      problems: [
+        fileProblem(
+          file,
+          `is ${count(bytes)} bytes; a definition file has at most ${count(maxSourceBytes)} (Amazon's largest about 5,000)`,
+        ),
+      ],
+    };
+  }
   return parseSource(file, text);
 }
+
+/** The largest definition file read: fifty times Amazon's largest schema. */
+export const maxSourceBytes = 256 * 1024;
 
 /** A problem with a file as a whole (it cannot be read): shown as `file: message`. */
 export function fileProblem(file: string, message: string): Problem {

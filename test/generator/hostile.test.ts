@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DefinitionError } from '../../generator/definitions/problems.js';
+import { maxSourceBytes } from '../../generator/definitions/source.js';
 import { loadModel } from '../../generator/model/load.js';
 import { markerName } from '../../generator/output/ownership.js';
 import { writeTree } from '../../generator/output/tree.js';
@@ -141,14 +142,23 @@ describe('definition files: every one loaded or reported', () => {
     ]);
   });
 
-  it('reports 200,000 duplicate keys without overflowing the stack, listing the first 100', async () => {
-    await scratch.write(weather, 'a: 1\n'.repeat(200_001));
+  it('reports 87,381 duplicate keys (as many as a file within the size limit holds) without overflowing the stack, listing the first 100', async () => {
+    const text = 'a:\n'.repeat(87_381);
+    expect(text.length).toBeLessThanOrEqual(maxSourceBytes);
+    await scratch.write(weather, text);
     const lines = await problems();
     expect(lines[0]).toBe(
       `${weather}:2:1: /: this key is already used in the same map (unique keys)`,
     );
     expect(lines).toHaveLength(101);
-    expect(lines[100]).toBe('… and 199900 more');
+    expect(lines[100]).toBe('… and 87280 more');
+  });
+
+  it('refuses a file larger than a definition can be, before parsing it', async () => {
+    await scratch.write(weather, 'a: 1\n'.repeat(200_001));
+    expect(await problems()).toEqual([
+      `${weather}: is 1,000,005 bytes; a definition file has at most 262,144 (Amazon's largest about 5,000)`,
+    ]);
   });
 
   it('reports a pattern invalid with or without the u flag where it stands', async () => {
