@@ -38,8 +38,31 @@ function daysFromCivil(year: number, month: number, day: number): number {
 /**
  * The instant a date-time names, in milliseconds since the epoch, or NaN when `text` is not a
  * strict ISO 8601 date-time with a zone on a real calendar day.
+ *
+ * The last two texts are remembered: validating an event with a clock reads its timestamp and
+ * expiryTime twice (the window, then the clock), and a parse costs more than comparing texts.
  */
 export function parseDateTime(text: string): number {
+  if (text === recent[0]) return recentInstants[0]!;
+  if (text === recent[1]) return recentInstants[1]!;
+  const instant = parse(text);
+  recent[next] = text;
+  recentInstants[next] = instant;
+  next ^= 1;
+  return instant;
+}
+
+/** Whether `text` is a date-time parseDateTime reads, without remembering it. */
+export function isDateTime(text: string): boolean {
+  const instant = parse(text);
+  return instant === instant;
+}
+
+const recent: [string, string] = ['', ''];
+const recentInstants = new Float64Array([NaN, NaN]);
+let next = 0;
+
+function parse(text: string): number {
   const length = text.length;
   if (length < 20) return NaN;
   const y1 = twoDigits(text, 0);

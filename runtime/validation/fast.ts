@@ -1,5 +1,5 @@
 import { scanLimit, stringLength } from './checks.js';
-import { parseDateTime } from './date-time.js';
+import { isDateTime, parseDateTime } from './date-time.js';
 import { compareParsedWindow } from './envelope.js';
 
 /**
@@ -28,7 +28,7 @@ export function isLocalizableText(value: unknown, prefix: string, references: st
 
 /** An ISO 8601 date-time with a zone, naming a day the calendar has. */
 export function isDateTimeText(value: unknown): value is string {
-  return typeof value === 'string' && !Number.isNaN(parseDateTime(value));
+  return typeof value === 'string' && isDateTime(value);
 }
 
 /** An integer within optional bounds. */

@@ -24,6 +24,24 @@ describe('parseDateTime', () => {
     expect(parseDateTime(text)).toBe(instant);
   });
 
+  it('answers each text with its own instant, whichever texts came before (it remembers two)', () => {
+    const texts = [
+      '2019-02-13T14:00:00Z',
+      '2019-02-13T15:00:00Z',
+      'no date',
+      '2019-02-13T16:00:00Z',
+    ];
+    const expected = texts.map((text) => Date.parse(text));
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: texts.length - 1 }), { maxLength: 12 }),
+        (order) => {
+          for (const index of order) expect(parseDateTime(texts[index]!)).toBe(expected[index]);
+        },
+      ),
+    );
+  });
+
   it.each([
     ['2019-02-30T14:00:00Z', '2019-02-30 is not a day of the calendar'],
     ['2019-02-29T14:00:00Z', '2019-02-29 is not a day of the calendar'],
