@@ -2,21 +2,29 @@
 
 /** Edit distance (Levenshtein), case-insensitive, so `tornado` is 0 from `TORNADO`. */
 export function editDistance(a: string, b: string): number {
-  // Lower-cased once, compared by code unit: no string per character in the inner loop.
-  const left = a.toLowerCase();
-  const right = b.toLowerCase();
-  const previous = new Array<number>(right.length + 1);
-  for (let j = 0; j <= right.length; j++) previous[j] = j;
+  return distance(a.toLowerCase(), b.toLowerCase(), Infinity);
+}
+
+/**
+ * The edit distance of two lower-cased strings, compared by code unit, or a number above `bound`
+ * as soon as every row is above it (the distance can only grow from there).
+ */
+function distance(left: string, right: string, bound: number): number {
+  const width = right.length + 1;
+  if (row.length < width) row = new Int32Array(width * 2);
+  const previous = row;
+  for (let j = 0; j < width; j++) previous[j] = j;
   for (let i = 1; i <= left.length; i++) {
     let diagonal = previous[0]!;
     previous[0] = i;
+    let smallest = i;
     const code = left.charCodeAt(i - 1);
-    for (let j = 1; j <= right.length; j++) {
+    for (let j = 1; j < width; j++) {
       const above = previous[j]!;
       const replace = diagonal + (code === right.charCodeAt(j - 1) ? 0 : 1);
       const insert = previous[j - 1]! + 1;
       const remove = above + 1;
-      previous[j] =
+      const cell =
         replace < insert
           ? replace < remove
             ? replace
@@ -24,11 +32,17 @@ export function editDistance(a: string, b: string): number {
           : insert < remove
             ? insert
             : remove;
+      previous[j] = cell;
+      if (cell < smallest) smallest = cell;
       diagonal = above;
     }
+    if (smallest > bound) return smallest;
   }
-  return previous[right.length]!;
+  return previous[width - 1]!;
 }
+
+/** One row of the edit-distance table, reused: a suggestion allocates nothing once it is large enough. */
+let row = new Int32Array(64);
 
 /**
  * The candidate closest to `name`, when it is a plausible typo (at most a third of the name's
@@ -37,6 +51,7 @@ export function editDistance(a: string, b: string): number {
  */
 export function closest(name: string, candidates: readonly string[]): string | undefined {
   if (name.length > 200) return undefined;
+  const lowered = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   const limit = Math.max(2, Math.floor(name.length / 3));
@@ -44,10 +59,10 @@ export function closest(name: string, candidates: readonly string[]): string | u
     // The distance is at least the difference in length: a candidate that far off cannot win.
     const lengthGap = Math.abs(candidate.length - name.length);
     if (lengthGap > limit || lengthGap >= bestDistance) continue;
-    const distance = editDistance(name, candidate);
-    if (distance < bestDistance) {
+    const found = distance(lowered, candidate.toLowerCase(), Math.min(limit, bestDistance - 1));
+    if (found < bestDistance) {
       best = candidate;
-      bestDistance = distance;
+      bestDistance = found;
     }
   }
   return bestDistance <= limit ? best : undefined;

@@ -224,7 +224,7 @@ export function createEventValidator(table: EventValidatorTable): ProactiveEvent
         'localizedAttributes',
         'an array (empty when nothing is localized)',
       );
-    } else {
+    } else if (!attributesQuiet(localized, c, schema)) {
       checkLocalizedAttributes(c, localized, '/localizedAttributes', {
         localePattern,
         schema: schema?.schema,
@@ -236,6 +236,26 @@ export function createEventValidator(table: EventValidatorTable): ProactiveEvent
     } else if (broken > brokenAudience || isAudience(audience)) {
       checkValidAudience(c, audience, '/relevantAudience', envelope.userPrefix);
     } else checkAudience(c, audience, '/relevantAudience', envelope.userPrefix);
+  }
+
+  /**
+   * Whether the boolean path finds nothing to report in the attributes, against the references
+   * the full path collected: the full check would then list no error and no warning.
+   */
+  function attributesQuiet(
+    localized: unknown,
+    c: Collector,
+    schema: PreparedSchema | undefined,
+  ): boolean {
+    try {
+      const keys = c.references.map((reference) => reference.key);
+      return (
+        localizedAttributesState(localized, keys, localePattern, schema?.locales) ===
+        quietAttributes
+      );
+    } catch {
+      return false; // the full check reports what could not be read
+    }
   }
 
   /** The envelope's keys and own fields, and the expiry window between two of them. */
