@@ -23,6 +23,21 @@ export function isOwnKey(object: object, key: string): boolean {
 }
 
 const hasOwnProperty = Object.prototype.hasOwnProperty;
+
+/**
+ * Whether `value` is an object whose own enumerable keys (what JSON.stringify sends) are
+ * exactly `first` and `second`: the shape of an event body and of an audience.
+ */
+export function hasExactly(value: unknown, first: string, second: string): value is Record_ {
+  if (!isRecord(value)) return false;
+  let count = 0;
+  for (const key in value) {
+    if (!isOwnKey(value, key)) continue;
+    if (key !== first && key !== second) return false;
+    count++;
+  }
+  return count === 2;
+}
 const isEnumerable = Object.prototype.propertyIsEnumerable;
 
 /**

@@ -1,4 +1,4 @@
-import { asObject, isOwnKey, isRecord, keysOf, missing, read } from './access.js';
+import { asObject, hasExactly, isOwnKey, keysOf, missing, read } from './access.js';
 import { closed } from './checks.js';
 import type { Collector } from './collector.js';
 import { describeDuration, describeValue, listWords } from './describe.js';
@@ -262,16 +262,7 @@ const userKeys: ReadonlySet<string> = new Set(['user']);
 
 /** The boolean twin of checkAudience (errors only): keys are own enumerable ones, as JSON sends them. */
 export function isAudience(value: unknown): boolean {
-  if (!isRecord(value)) return false;
-  let hasType = false;
-  let hasPayload = false;
-  for (const key in value) {
-    if (!isOwnKey(value, key)) continue;
-    if (key === 'type') hasType = true;
-    else if (key === 'payload') hasPayload = true;
-    else return false;
-  }
-  if (!hasType || !hasPayload) return false;
+  if (!hasExactly(value, 'type', 'payload')) return false;
   const payload = value.payload;
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return false;
   const record = payload as Record<string, unknown>;

@@ -1,5 +1,5 @@
 import type { SchemaInfo } from '../catalog.js';
-import { asObject, errorText, isOwnKey, isRecord, missing, read } from './access.js';
+import { asObject, errorText, hasExactly, missing, read } from './access.js';
 import { closed, dateTime } from './checks.js';
 import { Collector } from './collector.js';
 import {
@@ -140,16 +140,7 @@ export function createEventValidator(table: EventValidatorTable): ProactiveEvent
 
   /** The schema of a valid event body (name and payload, nothing else), or undefined. */
   function payloadSchema(event: unknown, references: string[]): PreparedSchema | undefined {
-    if (!isRecord(event)) return undefined;
-    let hasName = false;
-    let hasPayload = false;
-    for (const key in event) {
-      if (!isOwnKey(event, key)) continue;
-      if (key === 'name') hasName = true;
-      else if (key === 'payload') hasPayload = true;
-      else return undefined;
-    }
-    if (!hasName || !hasPayload) return undefined;
+    if (!hasExactly(event, 'name', 'payload')) return undefined;
     const name = event.name;
     const schema = typeof name === 'string' ? schemas.get(name) : undefined;
     if (schema?.is === undefined || !schema.is(event.payload, references)) return undefined;
