@@ -5,6 +5,13 @@ import { defaultTypeName } from './names.js';
 import { patternProblem } from './patterns.js';
 import type { EnumValue, Field, ObjectField } from './types.js';
 
+/**
+ * The locale every schema must have templates and spoken words for, as the definition format
+ * requires it (definition.schema.json); the envelope's `localizedAttributes.fallbackLocale`
+ * states the same fact for the emitted code and the runtime.
+ */
+export const requiredUtteranceLocale = 'en-US';
+
 /** The definition-format shape of a field, as checked by definition.schema.json. */
 export interface RawField {
   type: Field['kind'];
@@ -167,7 +174,9 @@ function buildEnumValues(
       );
     }
     const spoken =
-      typeof entry.spoken === 'string' ? { 'en-US': entry.spoken } : { ...entry.spoken };
+      typeof entry.spoken === 'string'
+        ? { [requiredUtteranceLocale]: entry.spoken }
+        : { ...entry.spoken };
     return entry.description === undefined
       ? { value, spoken }
       : { value, spoken, description: entry.description };

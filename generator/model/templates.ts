@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import type { Problem } from '../definitions/problems.js';
 import type { SourceFile } from '../definitions/source.js';
 import { closest } from '../../runtime/suggest.js';
-import { fieldAt, walkFields } from './build-fields.js';
+import { fieldAt, requiredUtteranceLocale, walkFields } from './build-fields.js';
 import {
   isUtteranceHelper,
   utteranceBlockHelpers,
@@ -19,13 +19,6 @@ import type {
 } from './types.js';
 
 type HBNode = hbs.AST.Node;
-
-/**
- * The locale every schema must have templates for, as the definition format requires it
- * (definition.schema.json); the envelope's `localizedAttributes.fallbackLocale` states the same
- * fact for the emitted code and the runtime.
- */
-export const requiredUtteranceLocale = 'en-US';
 
 /**
  * The options every utterance template is compiled with, here and in the reference renderer:
