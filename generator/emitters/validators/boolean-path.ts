@@ -15,10 +15,10 @@ import type { Envelope, EventSchema, Field } from '../../model/types.js';
 
 /**
  * The boolean path of one schema: a function per object type of its payload, `is<TypeName>`,
- * in the order of the definition. Each first walks the object's own enumerable keys (what
- * JSON.stringify sends) once, noting which known ones it has and returning false at an unknown
- * one, then checks a block per property, returning false at the first broken rule. A property
- * is one flag, one `case` and one block, so a new field is three small insertions.
+ * in the order of the definition. Each walks the object's own enumerable keys (what
+ * JSON.stringify sends) once: a `case` per property reads and checks it (and counts it when it is
+ * required), any other key returns false; after the walk, every required property must have been
+ * met. A property's case holds all there is to it, so a new field is one inserted case.
  */
 
 /** The runtime's boolean-path helpers, read from its namespace (runtime/validation/fast.ts). */
@@ -152,28 +152,28 @@ ${join(
     ...field.properties.filter((property) => property.required).map((property) => property.key),
     ...parts,
   ];
-  const verdicts = [
-    ...(requiredKeys.length > 0 ? [code`required === ${requiredKeys.length}`] : []),
-    ...(window === undefined
-      ? []
-      : [
-          code`${rt}isWithinWindow(${member(code`value`, window.start)}, ${member(code`value`, window.end)}, ${window.minMinutes}, ${window.maxMinutes})`,
-        ]),
-  ];
-  const verdictWords = [
-    ...(requiredKeys.length > 0
-      ? [`Every required property was met: ${requiredKeys.join(', ')}.`]
-      : []),
-    ...(window === undefined
-      ? []
-      : [
-          `${window.end} lies ${window.minMinutes} to ${window.maxMinutes} minutes after ${window.start}, both date-times.`,
-        ]),
-  ];
-  const verdict = [
-    ...(verdictWords.length > 0 ? [docComment(verdictWords.join(' '))] : []),
-    code`return ${verdicts.length === 0 ? code`true` : join(verdicts, ' && ')};`,
-  ];
+  // What must hold once every key was walked, each with its words.
+  const finals: { test: Code; words: string }[] = [];
+  if (requiredKeys.length > 0) {
+    finals.push({
+      test: code`required === ${requiredKeys.length}`,
+      words: `Every required property was met: ${requiredKeys.join(', ')}.`,
+    });
+  }
+  if (window !== undefined) {
+    finals.push({
+      test: code`${rt}isWithinWindow(${member(code`value`, window.start)}, ${member(code`value`, window.end)}, ${window.minMinutes}, ${window.maxMinutes})`,
+      words: `${window.end} lies ${window.minMinutes} to ${window.maxMinutes} minutes after ${window.start}, both date-times.`,
+    });
+  }
+  const verdict =
+    finals.length === 0
+      ? code`return true;`
+      : code`${docComment(finals.map((final) => final.words).join(' '))}
+return ${join(
+          finals.map((final) => final.test),
+          ' && ',
+        )};`;
   const doc = docComment(
     options.doc ?? `Whether a value is a valid ${field.typeName}: ${field.description}`,
   );
@@ -193,7 +193,7 @@ ${options.exported ? code`export ` : code``}function ${name}(value: unknown${use
         return false;
     }
   }
-  ${join(verdict, '\n')}
+  ${verdict}
 }`,
     ],
     '\n\n',
