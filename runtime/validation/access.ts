@@ -38,6 +38,7 @@ export function hasExactly(value: unknown, first: string, second: string): value
   }
   return count === 2;
 }
+
 const isEnumerable = Object.prototype.propertyIsEnumerable;
 
 /**
