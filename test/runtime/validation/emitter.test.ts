@@ -63,6 +63,9 @@ const widget: EventSchema = {
         }),
       }),
       field('when', ['when'], { kind: 'date-time', required: false }),
+      // Keys named like the emitted code's own locals: each gets a local of its own.
+      field('key', ['key'], { kind: 'string', required: false }),
+      field('required', ['required'], { kind: 'boolean' }),
     ],
   }) as EventSchema['payload'],
 };
@@ -90,6 +93,7 @@ const valid = {
   level: 2,
   code: 'ABC',
   parts: [{ 'a-b': 'x', 'x/y': 'ONE' }, { 'a-b': 'y' }],
+  required: false,
 };
 
 describe('validators for a schema the emitters have never seen', () => {
@@ -112,6 +116,14 @@ describe('validators for a schema the emitters have never seen', () => {
     ],
     ['an empty array', { ...valid, parts: [] }, [['/parts', 'items']]],
     ['an optional date-time broken', { ...valid, when: 'yesterday' }, [['/when', 'format']]],
+    ['keys named like locals', { ...valid, key: 'k', required: true }, []],
+    ['a key named key broken', { ...valid, key: 1 }, [['/key', 'type']]],
+    ['a key named required broken', { ...valid, required: 'yes' }, [['/required', 'type']]],
+    [
+      'a key named required missing',
+      { flag: true, level: 2, code: 'ABC', parts: [{ 'a-b': 'x' }] },
+      [['/required', 'required']],
+    ],
   ])('%s', (_name, payload, expected) => {
     const result = validators.validatePayload('AMAZON.Widget.Updated' as never, payload);
     expect(result.errors.map((issue) => [issue.path, issue.code])).toEqual(expected);
