@@ -10,9 +10,6 @@ import { childPointer } from './pointer.js';
 
 export type Record_ = Record<string, unknown>;
 
-/** The object's own property `key` (never an inherited one, such as `constructor`). */
-export const hasOwn: (object: object, key: PropertyKey) => boolean = Object.hasOwn;
-
 /**
  * Whether `key`, met by a for-in walk of `object`, is its own (for-in also meets inherited
  * enumerable keys). V8 answers hasOwnProperty on the walked object and key from the enum cache,

@@ -16,7 +16,8 @@ export interface ExpiryWindow {
   readonly futureTimestampToleranceMinutes: number;
 }
 
-const minute = 60_000;
+/** The expiry window is counted in minutes (envelope.yaml); one, in milliseconds. */
+export const minuteMs = 60_000;
 
 /** The instant of a `now` option, or undefined when there is no usable clock. */
 export function clockOf(now: Date | number | undefined): number | undefined {
@@ -93,8 +94,8 @@ export function checkParsedExpiry(
   now: number | undefined,
   window: ExpiryWindow,
 ): void {
-  const min = window.minMinutes * minute;
-  const max = window.maxMinutes * minute;
+  const min = window.minMinutes * minuteMs;
+  const max = window.maxMinutes * minuteMs;
   if (timestamp !== timestamp || expiryTime !== expiryTime) return;
   const distance = expiryTime - timestamp;
   const position = compareParsedWindow(
@@ -134,7 +135,7 @@ export function checkParsedExpiry(
     );
   }
   const ahead = timestamp - now;
-  if (ahead > window.futureTimestampToleranceMinutes * minute) {
+  if (ahead > window.futureTimestampToleranceMinutes * minuteMs) {
     collector.warn(
       '/timestamp',
       'expiry-window',

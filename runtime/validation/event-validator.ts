@@ -9,6 +9,7 @@ import {
   checkParsedExpiry,
   clockOf,
   isAudience,
+  minuteMs,
   unknownEvent,
   type ExpiryWindow,
 } from './envelope.js';
@@ -92,7 +93,6 @@ type ValidEvent = Record<string, unknown> & {
   readonly relevantAudience: { readonly payload: { readonly user?: string } };
 };
 
-const minute = 60_000;
 /** The envelope's parts besides its own fields. */
 const envelopeKeys = ['event', 'localizedAttributes', 'relevantAudience'] as const;
 
@@ -109,8 +109,8 @@ export function createEventValidator(table: EventValidatorTable): ProactiveEvent
   const topKeys = new Set([...envelopeRules.root.keys, ...envelopeKeys]);
   const localePattern = new RegExp(envelope.localePattern, 'u');
   const window = envelope.expiryWindow;
-  const minMs = window.minMinutes * minute;
-  const toleranceMs = window.futureTimestampToleranceMinutes * minute;
+  const minMs = window.minMinutes * minuteMs;
+  const toleranceMs = window.futureTimestampToleranceMinutes * minuteMs;
   const fields = envelopeRules.root.properties;
   const rulesOf = (schema: PreparedSchema) =>
     (schema.rules ??= compileFieldRules(schema.schema.fields));

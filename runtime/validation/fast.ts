@@ -1,6 +1,6 @@
 import { scanLimit, stringLength } from './checks.js';
 import { isDateTime, parseDateTime } from './date-time.js';
-import { compareParsedWindow } from './envelope.js';
+import { compareParsedWindow, minuteMs } from './envelope.js';
 
 /**
  * The boolean path's checks: what the emitted `is…` functions of the envelope and each schema
@@ -86,8 +86,13 @@ export function isWithinWindow(
   const startMs = parseDateTime(start);
   const endMs = parseDateTime(end);
   return (
-    compareParsedWindow(start, startMs, end, endMs, minMinutes * minute, maxMinutes * minute) === 0
+    compareParsedWindow(
+      start,
+      startMs,
+      end,
+      endMs,
+      minMinutes * minuteMs,
+      maxMinutes * minuteMs,
+    ) === 0
   );
 }
-
-const minute = 60_000;
