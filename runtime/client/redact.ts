@@ -23,8 +23,7 @@ const MIN_BASE64_FRAGMENT = 8;
 const MAX_REMEMBERED = 1024;
 
 const remembered = new Set<string>();
-let cachedPattern: RegExp | undefined;
-let cachedBase64Pattern: RegExp | undefined;
+let cachedForms: RememberedForms | undefined;
 
 /** Adds a secret (client secret, access token) that every later redaction scrubs. */
 export function rememberSecret(secret: string | undefined): void {
@@ -34,16 +33,14 @@ export function rememberSecret(secret: string | undefined): void {
     const oldest = remembered.values().next().value;
     if (oldest !== undefined) remembered.delete(oldest);
   }
-  cachedPattern = undefined;
-  cachedBase64Pattern = undefined;
+  cachedForms = undefined;
 }
 
 /** Scrubs every remembered secret out of `text`, in every form listed in the module comment. */
 export function redactSecrets(text: string): string {
   if (remembered.size === 0) return text;
-  cachedPattern ??= buildPattern(remembered, 'text');
-  cachedBase64Pattern ??= buildPattern(remembered, 'base64');
-  return text.replace(cachedPattern, REDACTED).replace(cachedBase64Pattern, REDACTED);
+  cachedForms ??= formsOf(remembered);
+  return scrub(text, cachedForms);
 }
 
 /** Whether `text` carries a remembered secret in any form (an event must never carry one). */
@@ -59,14 +56,8 @@ export function redact(text: string, secrets: Iterable<string | undefined> = [])
   const extra = [...secrets].filter(
     (s): s is string => s !== undefined && s.length >= MIN_SECRET_LENGTH && !remembered.has(s),
   );
-  let result = redactSecrets(text);
-  if (extra.length > 0) {
-    const set = new Set(extra);
-    result = result
-      .replace(buildPattern(set, 'text'), REDACTED)
-      .replace(buildPattern(set, 'base64'), REDACTED);
-  }
-  return result;
+  const result = redactSecrets(text);
+  return extra.length > 0 ? scrub(result, formsOf(new Set(extra))) : result;
 }
 
 /** Redacts, then cuts to `max` characters: the order matters (see the module comment). */
@@ -170,17 +161,126 @@ function base64Forms(secret: string): string[] {
   return [...forms];
 }
 
-function buildPattern(secrets: Iterable<string>, kind: 'text' | 'base64'): RegExp {
-  const forms = new Set<string>();
-  for (const secret of secrets) {
-    for (const form of kind === 'text' ? textForms(secret) : base64Forms(secret)) forms.add(form);
-  }
-  // Longest first, so a form that contains another is replaced whole.
-  const sorted = [...forms].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  if (sorted.length === 0) return /(?!)/g;
-  return new RegExp(sorted.join('|'), kind === 'text' ? 'gi' : 'g');
+// ---------------------------------------------------------------- matching
+
+/**
+ * Every form of a set of secrets, indexed by its first ANCHOR characters. One RegExp alternation of
+ * all forms was the first design: past a hundred or so remembered tokens (a worker refreshing its
+ * token hourly for a week) V8 stops compiling it to machine code and a single call took 0.4–3 s.
+ * A scan through this index costs a few arithmetic operations per character, however many secrets
+ * there are.
+ */
+interface RememberedForms {
+  /** Case-insensitive forms, folded (see `fold`). */
+  readonly text: FormIndex;
+  /** base64 and base64url fragments, which are case-sensitive. */
+  readonly base64: FormIndex;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+interface FormIndex {
+  /** Forms by their first ANCHOR characters, longest first under each. */
+  readonly byAnchor: ReadonlyMap<string, readonly string[]>;
+  /** 1 where some anchor hashes (`anchorHash`): most positions are ruled out without a lookup. */
+  readonly hashes: Uint8Array;
+}
+
+/** Every form is at least this long (MIN_SECRET_LENGTH, MIN_BASE64_FRAGMENT), so it has an anchor. */
+const ANCHOR = 4;
+if (ANCHOR > MIN_SECRET_LENGTH || ANCHOR > MIN_BASE64_FRAGMENT) throw new Error('ANCHOR too long');
+
+function formsOf(secrets: Iterable<string>): RememberedForms {
+  const text: string[] = [];
+  const base64: string[] = [];
+  for (const secret of secrets) {
+    text.push(...textForms(secret).map(fold));
+    base64.push(...base64Forms(secret));
+  }
+  return { text: byAnchor(text), base64: byAnchor(base64) };
+}
+
+function byAnchor(forms: readonly string[]): FormIndex {
+  const index = new Map<string, string[]>();
+  const hashes = new Uint8Array(HASHES);
+  // Longest first, so a form that contains another is replaced whole.
+  for (const form of [...new Set(forms)].sort((a, b) => b.length - a.length)) {
+    const anchor = form.slice(0, ANCHOR);
+    const list = index.get(anchor);
+    if (list) list.push(form);
+    else index.set(anchor, [form]);
+    hashes[anchorHash(form, 0)] = 1;
+  }
+  return { byAnchor: index, hashes };
+}
+
+const HASHES = 1 << 16;
+
+/**
+ * A rolling hash of the last ANCHOR (4) units: each step shifts by 5 bits within 20, so a unit
+ * four steps back has left it.
+ */
+function roll(hash: number, unit: number): number {
+  return ((hash << 5) ^ unit) & 0xfffff;
+}
+
+function slot(hash: number): number {
+  return (hash ^ (hash >>> 16)) & (HASHES - 1);
+}
+
+function anchorHash(text: string, at: number): number {
+  let hash = 0;
+  for (let i = at; i < at + ANCHOR; i++) hash = roll(hash, text.charCodeAt(i));
+  return slot(hash);
+}
+
+/** The textual forms first, then the base64 fragments of what is left. */
+function scrub(text: string, forms: RememberedForms): string {
+  const scrubbed = replaceForms(text, fold(text), forms.text);
+  return replaceForms(scrubbed, scrubbed, forms.base64);
+}
+
+/**
+ * Replaces each match in `text` with REDACTED, where `comparable` is `text` as the forms are written
+ * (folded or not; the same length). Leftmost match first and, at one position, the longest form:
+ * what a RegExp alternation of the forms, longest first, replaces.
+ */
+function replaceForms(text: string, comparable: string, index: FormIndex): string {
+  if (index.byAnchor.size === 0) return text;
+  let result = '';
+  let copied = 0;
+  let hash = 0;
+  let rolled = 0;
+  for (let end = 0; end < comparable.length; end++) {
+    hash = roll(hash, comparable.charCodeAt(end));
+    if (++rolled < ANCHOR || index.hashes[slot(hash)] === 0) continue;
+    const at = end - ANCHOR + 1;
+    const form = index.byAnchor
+      .get(comparable.slice(at, end + 1))
+      ?.find((candidate) => comparable.startsWith(candidate, at));
+    if (form === undefined) continue;
+    result += `${text.slice(copied, at)}${REDACTED}`;
+    copied = at + form.length;
+    end = copied - 1;
+    hash = 0;
+    rolled = 0;
+  }
+  return copied === 0 ? text : result + text.slice(copied);
+}
+
+/**
+ * Case-folds each UTF-16 unit the way a case-insensitive (non-unicode) RegExp compares them: to its
+ * upper case when that is one unit, and not from outside ASCII into it. The length never changes,
+ * so positions in the folded text are positions in the original.
+ */
+function fold(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toUpperCase();
+  let folded = '';
+  for (const unit of text.split('')) {
+    const upper = unit.toUpperCase();
+    folded +=
+      upper.length === 1 && !(unit.charCodeAt(0) >= 0x80 && upper.charCodeAt(0) < 0x80)
+        ? upper
+        : unit;
+  }
+  return folded;
 }
