@@ -267,5 +267,10 @@ function failureLines(
     lines.push(`  ${issue.path || '/'}: ${issue.message} [${issue.code}]`);
   }
   if (outcome.error.hint !== undefined) lines.push(`  hint: ${outcome.error.hint}`);
+  if (outcome.error.maybeDelivered) {
+    lines.push(
+      '  note: an attempt may have reached Amazon, so it may have been delivered; resending it with the same referenceId cannot deliver it twice',
+    );
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -253,6 +253,7 @@ export class ProactiveEventsClient {
             timeoutMs: this.#timeoutMs,
             referenceId,
             attempts,
+            maybeDelivered,
           });
         }
         backoffs++;
@@ -306,6 +307,7 @@ export class ProactiveEventsClient {
         audience,
         freshToken: !lease.fromCache,
         retryAfterMs: parseRetryAfter(headers['retry-after'], this.#now()),
+        maybeDelivered,
       });
     }
   }

@@ -129,6 +129,8 @@ export class ProactiveEventsApiError extends ProactiveEventsError {
   readonly attempts: number;
   /** Amazon's Retry-After of the last answer (ms), for callers that pause all their senders. */
   readonly retryAfterMs: number | undefined;
+  /** An attempt may have reached Amazon (a 5xx, or one that got no answer): it may be delivered. */
+  readonly maybeDelivered: boolean;
 
   constructor(options: {
     status: number;
@@ -138,6 +140,7 @@ export class ProactiveEventsApiError extends ProactiveEventsError {
     audience: Audience;
     freshToken: boolean;
     retryAfterMs?: number;
+    maybeDelivered?: boolean;
   }) {
     const amazon =
       options.body?.message !== undefined
@@ -153,6 +156,7 @@ export class ProactiveEventsApiError extends ProactiveEventsError {
     this.referenceId = options.referenceId;
     this.attempts = options.attempts;
     this.retryAfterMs = options.retryAfterMs;
+    this.maybeDelivered = options.maybeDelivered ?? false;
   }
 
   override toJSON(): Record<string, unknown> {
@@ -162,6 +166,7 @@ export class ProactiveEventsApiError extends ProactiveEventsError {
       body: this.body,
       referenceId: this.referenceId,
       attempts: this.attempts,
+      maybeDelivered: this.maybeDelivered,
     };
   }
 }
@@ -174,6 +179,8 @@ export class ProactiveEventsNetworkError extends ProactiveEventsError {
   readonly url: string;
   readonly referenceId: string | undefined;
   readonly attempts: number;
+  /** An attempt may have reached Amazon (it was written, then no answer came): it may be delivered. */
+  readonly maybeDelivered: boolean;
 
   constructor(options: {
     timedOut: boolean;
@@ -183,6 +190,7 @@ export class ProactiveEventsNetworkError extends ProactiveEventsError {
     timeoutMs: number;
     referenceId?: string;
     attempts: number;
+    maybeDelivered?: boolean;
   }) {
     const times = `${options.attempts} attempt${options.attempts === 1 ? '' : 's'}`;
     super(
@@ -198,6 +206,7 @@ export class ProactiveEventsNetworkError extends ProactiveEventsError {
     this.url = options.url;
     this.referenceId = options.referenceId;
     this.attempts = options.attempts;
+    this.maybeDelivered = options.maybeDelivered ?? false;
   }
 
   override toJSON(): Record<string, unknown> {
@@ -207,6 +216,7 @@ export class ProactiveEventsNetworkError extends ProactiveEventsError {
       code: this.code,
       referenceId: this.referenceId,
       attempts: this.attempts,
+      maybeDelivered: this.maybeDelivered,
     };
   }
 }

@@ -37,6 +37,8 @@ export interface JournalOutcome {
   httpStatus?: number;
   reason?: string;
   hint?: string;
+  /** A failed event one of whose attempts may have reached Amazon (see FailureInfo). */
+  maybeDelivered?: true;
 }
 
 /** A journal that cannot be used (not a journal, written by a run that never started sending). */
@@ -233,6 +235,7 @@ export function readJournal(file: string): JournalState {
         ...(typeof record.httpStatus === 'number' ? { httpStatus: record.httpStatus } : {}),
         ...(typeof record.reason === 'string' ? { reason: record.reason } : {}),
         ...(typeof record.hint === 'string' ? { hint: record.hint } : {}),
+        ...(record.maybeDelivered === true ? { maybeDelivered: true as const } : {}),
       });
     } else {
       state.unreadableLines++;

@@ -15,6 +15,8 @@ export interface OutboxEntry {
   /** HTTP status when Amazon answered. */
   status?: number;
   hint?: string;
+  /** An attempt may have reached Amazon: the event may have been delivered (see FailureInfo). */
+  maybeDelivered?: true;
   /** The event exactly as it was given to the sender. */
   event: unknown;
 }

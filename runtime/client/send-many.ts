@@ -56,6 +56,11 @@ export interface FailureInfo {
   status?: number;
   /** Validation errors, when the event was invalid. */
   issues?: Issue[];
+  /**
+   * An attempt may have reached Amazon (no answer came, or a 5xx): the event may have been delivered
+   * although it failed. Resending it with the same referenceId cannot deliver it twice.
+   */
+  maybeDelivered?: true;
 }
 
 export type SendOutcome =
@@ -250,12 +255,14 @@ async function run(
         ...(outcome.error.status === undefined ? {} : { httpStatus: outcome.error.status }),
         reason: outcome.error.message,
         ...(outcome.error.hint === undefined ? {} : { hint: outcome.error.hint }),
+        ...(outcome.error.maybeDelivered ? { maybeDelivered: true } : {}),
       });
       outbox?.append({
         failedAt: new Date(deps.now()).toISOString(),
         reason: outcome.error.message,
         ...(outcome.error.status === undefined ? {} : { status: outcome.error.status }),
         ...(outcome.error.hint === undefined ? {} : { hint: outcome.error.hint }),
+        ...(outcome.error.maybeDelivered ? { maybeDelivered: true } : {}),
         event: eventOf(items[position]),
       });
     } else {
@@ -387,6 +394,9 @@ function failure(index: number, referenceId: string | undefined, problem: unknow
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === 'number') info.status = status;
   if (error instanceof ProactiveEventValidationError) info.issues = [...error.errors];
+  if ((error as { maybeDelivered?: unknown } | null)?.maybeDelivered === true) {
+    info.maybeDelivered = true;
+  }
   // An LWA failure means the event itself was never POSTed; its `attempts` counts token requests.
   // So does a network failure without a referenceId: only the token request carries none.
   const attempts =

@@ -122,7 +122,11 @@ describe('send killed and resumed', () => {
       expect(final, `event ${referenceId} has no final state`).toBeDefined();
       if (final?.state === 'failed') {
         failed++;
-        expect(accepted, `${referenceId} failed but was accepted`).toBe(0);
+        // Out of attempts after one that may have reached Amazon, the journal says so.
+        expect(
+          accepted,
+          `${referenceId} failed (${final.reason}) but was accepted`,
+        ).toBeLessThanOrEqual(final.maybeDelivered ? 1 : 0);
         expect(final.reason).toBeTruthy();
       } else {
         delivered++;

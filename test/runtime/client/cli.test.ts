@@ -163,6 +163,22 @@ describe('proactive-events send', () => {
     expectNoSecrets(run);
   });
 
+  it('a failure after an attempt that may have reached Amazon says it may have been delivered', async () => {
+    const busy = { status: 503, headers: { 'retry-after': '0' } };
+    fake.script('events', busy, busy, busy, busy, busy);
+    const file = await eventsFile('busy.json', weatherEvent('busy1'));
+    const run = await runCapturedCli(['send', file, ...urls()], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      [
+        `failed ${file} (busy1): Amazon answered 503 for event busy1 after 5 attempts`,
+        '  hint: Amazon-side error after 5 attempts: try again later.',
+        '  note: an attempt may have reached Amazon, so it may have been delivered; resending it with the same referenceId cannot deliver it twice',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('validation warnings are printed, the event is still sent (exit 0)', async () => {
     const event = weatherEvent('w1');
     // A localized key that nothing references: Amazon accepts it, the validator warns.

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProactiveEventValidationError } from '../../../runtime/validation/issues.js';
 import { LwaError } from '../../../runtime/client/errors.js';
+import { readJournal } from '../../../runtime/client/journal.js';
 import { readOutbox } from '../../../runtime/client/outbox.js';
 import { FakeAmazon, type ScriptedResponse } from '../../support/fake-amazon.js';
 import { USER, weatherEvent } from '../../support/events.js';
@@ -60,6 +61,51 @@ describe('ambiguous attempts', () => {
     expect(fake.acceptedKeys.get(key('amb2'))).toBe(1);
     await client.close();
   });
+
+  it.each<[string, ScriptedResponse[], boolean]>([
+    [
+      'accepted, then no answer, then resets',
+      [{ fault: 'accept-then-hang' }, { fault: 'reset' }],
+      true,
+    ],
+    ['a 503, then resets', [{ status: 503 }, { fault: 'reset' }], true],
+    [
+      // The client cannot tell a reset before the server read the request from one after.
+      'resets (before the request was read)',
+      [{ fault: 'reset-before-read' }, { fault: 'reset-before-read' }],
+      true,
+    ],
+    [
+      '429s',
+      [
+        { status: 429, headers: { 'retry-after': '0' } },
+        { status: 429, headers: { 'retry-after': '0' } },
+      ],
+      false,
+    ],
+  ])(
+    'out of attempts after %s: failed, and marked maybe delivered exactly when it may be (outcome, journal, outbox)',
+    async (_, faults, maybeDelivered) => {
+      fake.script('events', ...faults);
+      const { client } = harness(fake, { timeoutMs: 300, retry: { maxAttempts: 2 } });
+      const journal = join(dir, 'run.journal');
+      const outbox = join(dir, 'outbox.jsonl');
+      const { outcomes } = await client.sendMany([weatherEvent('amb4')], { journal, outbox });
+      const outcome = outcomes[0];
+      expect(outcome?.status).toBe('failed');
+      expect(outcome?.status === 'failed' && outcome.error.maybeDelivered).toBe(
+        maybeDelivered ? true : undefined,
+      );
+      expect(readJournal(journal).finished.get(0)?.maybeDelivered).toBe(
+        maybeDelivered ? true : undefined,
+      );
+      expect((await readOutbox(outbox))[0]?.maybeDelivered).toBe(maybeDelivered ? true : undefined);
+      expect(fake.acceptedKeys.get(key('amb4')) ?? 0).toBe(
+        faults[0]?.fault === 'accept-then-hang' ? 1 : 0,
+      );
+      await client.close();
+    },
+  );
 
   it('429 then 409: nothing could have been accepted, so the 409 is a failure', async () => {
     fake.script('events', { status: 429, headers: { 'retry-after': '0' } }, { status: 409 });
@@ -214,7 +260,8 @@ describe('mixed faults', () => {
       const accepted = fake.acceptedKeys.get(key(outcome.referenceId ?? '')) ?? 0;
       if (outcome.status === 'sent') expect(accepted).toBe(1);
       else if (outcome.status === 'failed') {
-        expect(accepted).toBe(0);
+        // Out of attempts after one that may have reached Amazon, it says so (and may be accepted).
+        expect(accepted).toBeLessThanOrEqual(outcome.error.maybeDelivered ? 1 : 0);
         expect(outcome.error.message).not.toBe('');
       }
     }
