@@ -8,13 +8,13 @@ import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../generator/emitters/emitter.js';
 import { emitAll } from '../../generator/emitters/index.js';
-import { loadModel } from '../../generator/model/load.js';
 import { formatFiles } from '../../generator/output/format.js';
-import { defaultDefinitionsDir, packageRoot } from '../../generator/paths.js';
+import { packageRoot } from '../../generator/paths.js';
+import { realModel } from '../support/definitions.js';
 
 describe('formatFiles', () => {
   it('prints every emitted module as prettier with its default parser does', async () => {
-    const model = await loadModel(defaultDefinitionsDir);
+    const model = await realModel();
     const emitted = await emitAll(createContext(model, join(packageRoot, 'generated')));
     const options = (await prettier.resolveConfig(join(packageRoot, 'package.json'))) ?? {};
     const formatted = await formatFiles(emitted);

@@ -9,7 +9,12 @@ const fixture = join(repoRoot, 'test', 'fixtures', 'basic');
 describe('generated output', () => {
   it('matches the golden files for the fixture definitions', async () => {
     const expectedDir = join(fixture, 'expected');
-    const files = await emitFiles(await loadModel(join(fixture, 'definitions')), expectedDir);
+    // No in-memory type-check: the golden files are in tsconfig.json's program, so `npm run
+    // typecheck` checks them against the runtime as they are on disk (ninth-schema.test.ts
+    // covers generate's own type-check of fresh output).
+    const files = await emitFiles(await loadModel(join(fixture, 'definitions')), expectedDir, {
+      typeCheck: false,
+    });
     expect(files.map((file) => file.path)).toMatchSnapshot();
     for (const file of files) {
       await expect(file.contents).toMatchFileSnapshot(join(expectedDir, file.path));

@@ -1,9 +1,22 @@
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { createHash } from 'node:crypto';
+import { loadModel } from '../../generator/model/load.js';
+import type { Model } from '../../generator/model/types.js';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 export const realDefinitions = join(repoRoot, 'definitions');
+
+let realModelLoaded: Promise<Model> | undefined;
+
+/**
+ * The model of the repository's definitions, loaded once per test worker: it is deep-frozen, so
+ * files can share it, and a dozen files loading it afresh cost seconds of the suite.
+ */
+export function realModel(): Promise<Model> {
+  realModelLoaded ??= loadModel(realDefinitions);
+  return realModelLoaded;
+}
 
 /**
  * A scratch copy of a definitions directory that a test may break; removed by `dispose`.

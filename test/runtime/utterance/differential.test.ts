@@ -11,12 +11,11 @@ import {
   type ReferenceEvent,
   type ReferenceRenderer,
 } from '../../../generator/emitters/previewers/reference.js';
-import { loadModel } from '../../../generator/model/load.js';
 import type { Model } from '../../../generator/model/types.js';
-import { defaultDefinitionsDir } from '../../../generator/paths.js';
 import { resolveLocalized } from '../../../runtime/utterance/localized.js';
 import { spokenDate, spokenDateText } from '../../../runtime/utterance/speak.js';
 import { anyValidEvent } from '../validation/arbitraries.js';
+import { realModel } from '../../support/definitions.js';
 
 /**
  * The generated previewer and the Handlebars runtime over the same templates and the same helper
@@ -26,7 +25,7 @@ import { anyValidEvent } from '../validation/arbitraries.js';
 let model: Model;
 let handlebars: ReferenceRenderer;
 beforeAll(async () => {
-  model = await loadModel(defaultDefinitionsDir);
+  model = await realModel();
   handlebars = createReferenceRenderer(model);
 });
 

@@ -9,13 +9,12 @@ import {
   type ReferenceEvent,
   type ReferenceRenderer,
 } from '../../../generator/emitters/previewers/reference.js';
-import { loadModel } from '../../../generator/model/load.js';
 import type { Model } from '../../../generator/model/types.js';
-import { defaultDefinitionsDir } from '../../../generator/paths.js';
 import { amazonEventNames, isAmazonEventName } from '../../support/amazon-schemas.js';
+import { realModel } from '../../support/definitions.js';
 
 // Loaded while the file is collected: the examples are the test table.
-const model: Model = await loadModel(defaultDefinitionsDir);
+const model: Model = await realModel();
 const handlebars: ReferenceRenderer = createReferenceRenderer(model);
 
 const examples = model.events.flatMap((schema) =>

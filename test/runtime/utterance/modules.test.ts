@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../../generator/emitters/emitter.js';
 import { emitPreview } from '../../../generator/emitters/previewers/emit.js';
-import { loadModel } from '../../../generator/model/load.js';
 import type { Model } from '../../../generator/model/types.js';
-import { defaultDefinitionsDir, defaultOutDir } from '../../../generator/paths.js';
+import { defaultOutDir } from '../../../generator/paths.js';
+import { realModel } from '../../support/definitions.js';
 
 /**
  * The layout of the emitted previewers, in memory (unformatted): one module per schema that
@@ -12,7 +12,7 @@ import { defaultDefinitionsDir, defaultOutDir } from '../../../generator/paths.j
 let model: Model;
 let files: Map<string, string>;
 beforeAll(async () => {
-  model = await loadModel(defaultDefinitionsDir);
+  model = await realModel();
   files = new Map(
     emitPreview(createContext(model, defaultOutDir)).map((file) => [file.path, file.contents]),
   );

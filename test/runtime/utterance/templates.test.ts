@@ -3,11 +3,10 @@ import { member, Name } from '../../../generator/codegen/code.js';
 import { formatProblem } from '../../../generator/definitions/problems.js';
 import { parseSource } from '../../../generator/definitions/source.js';
 import { compileTemplate } from '../../../generator/emitters/previewers/compile-template.js';
-import { loadModel } from '../../../generator/model/load.js';
 import { checkTemplate } from '../../../generator/model/templates.js';
 import type { EventSchema, Model } from '../../../generator/model/types.js';
-import { defaultDefinitionsDir } from '../../../generator/paths.js';
 import { utteranceHelpers } from '../../../runtime/utterance/helpers.js';
+import { realModel } from '../../support/definitions.js';
 
 /**
  * A template is parsed once, by the model: its parts and references are what the compiler and
@@ -16,7 +15,7 @@ import { utteranceHelpers } from '../../../runtime/utterance/helpers.js';
 let model: Model;
 let messages: EventSchema;
 beforeAll(async () => {
-  model = await loadModel(defaultDefinitionsDir);
+  model = await realModel();
   messages = model.events.find((event) => event.name === 'AMAZON.MessageAlert.Activated')!;
 });
 

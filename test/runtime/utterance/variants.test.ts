@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { explainUtterance, previewUtterances } from '../../../generated/preview.js';
-import { loadModel } from '../../../generator/model/load.js';
-import { defaultDefinitionsDir } from '../../../generator/paths.js';
 import { isAmazonEventName } from '../../support/amazon-schemas.js';
 import { eventOf } from './events.js';
+import { realModel } from '../../support/definitions.js';
 
 const seller = { seller: { name: 'Example Shop' } };
 const arrival = { deliveryDetails: { expectedArrival: '2019-05-18T23:30:00Z' } };
@@ -179,7 +178,7 @@ describe('every template variant', () => {
   });
 
   it('has a case above for each variant of Amazon’s schemas, an example for any other’s', async () => {
-    const model = await loadModel(defaultDefinitionsDir);
+    const model = await realModel();
     const declared = (amazon: boolean) =>
       model.events
         .filter((schema) => isAmazonEventName(schema.name) === amazon)

@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isProactiveEvent, validateProactiveEvent } from '../../../generated/validate.js';
-import { loadModel } from '../../../generator/model/load.js';
 import type { Model } from '../../../generator/model/types.js';
-import { defaultDefinitionsDir } from '../../../generator/paths.js';
 import { compileUnion } from '../../support/json-schemas.js';
 import { anyValidEvent, structuralMutation } from './arbitraries.js';
+import { realModel } from '../../support/definitions.js';
 
 /**
  * Where only structural rules decide (timestamps paired inside the window, localizedAttributes
@@ -14,7 +13,7 @@ import { anyValidEvent, structuralMutation } from './arbitraries.js';
 let model: Model;
 let ajv: (value: unknown) => boolean;
 beforeAll(async () => {
-  model = await loadModel(defaultDefinitionsDir);
+  model = await realModel();
   const validate = compileUnion({ allErrors: false, strict: false }, ['date-time']);
   ajv = (value) => validate(value) as boolean;
 });

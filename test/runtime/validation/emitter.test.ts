@@ -5,10 +5,10 @@ import type * as GeneratedValidators from '../../../generated/validate.js';
 import { createContext } from '../../../generator/emitters/emitter.js';
 import { emitCatalog } from '../../../generator/emitters/catalog.js';
 import { emitValidators } from '../../../generator/emitters/validators/module.js';
-import { loadModel } from '../../../generator/model/load.js';
 import type { EventSchema, Field, Model } from '../../../generator/model/types.js';
 import { formatFiles } from '../../../generator/output/format.js';
-import { defaultDefinitionsDir, packageRoot } from '../../../generator/paths.js';
+import { packageRoot } from '../../../generator/paths.js';
+import { realModel } from '../../support/definitions.js';
 
 /**
  * The emitters know no schema: a made-up schema using what the 8 real ones do not (booleans,
@@ -74,7 +74,7 @@ type Validators = typeof GeneratedValidators;
 let validators: Validators;
 
 beforeAll(async () => {
-  const real = await loadModel(defaultDefinitionsDir);
+  const real = await realModel();
   const model: Model = { envelope: real.envelope, events: [widget] };
   const outDir = join(packageRoot, 'test', 'fixtures', 'validators', 'out');
   // The validators and the field lists they read (events/<Stem>/schema.ts, the catalog's).

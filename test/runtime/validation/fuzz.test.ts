@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadModel } from '../../../generator/model/load.js';
-import { defaultDefinitionsDir } from '../../../generator/paths.js';
 import { runFuzz } from './fuzz.js';
+import { realModel } from '../../support/definitions.js';
 
 describe('a seeded fuzz run on hostile values', () => {
   it('never throws, and isProactiveEvent agrees with validateProactiveEvent on every case', async () => {
-    const model = await loadModel(defaultDefinitionsDir);
+    const model = await realModel();
     const report = runFuzz(model, 3000, 20240612);
     // Slow calls are measured in `npm run bench` (bench/fuzz.bench.ts), not in a timed unit test.
     expect({

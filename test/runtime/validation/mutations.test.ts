@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isProactiveEvent, validateProactiveEvent } from '../../../generated/validate.js';
 import { escapeSegment } from '../../../generator/definitions/pointer.js';
-import { loadModel } from '../../../generator/model/load.js';
 import type { Field, Model } from '../../../generator/model/types.js';
-import { defaultDefinitionsDir } from '../../../generator/paths.js';
+import { realModel } from '../../support/definitions.js';
 
 /**
  * Every single mutation of every definition example (drop a required field, break a value of
@@ -116,7 +115,7 @@ function* walk(
 
 let model: Model;
 beforeAll(async () => {
-  model = await loadModel(defaultDefinitionsDir);
+  model = await realModel();
 });
 
 describe('every single mutation of every example', () => {

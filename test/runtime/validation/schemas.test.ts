@@ -6,13 +6,12 @@ import {
   validatePayload,
   validateProactiveEvent,
 } from '../../../generated/validate.js';
-import { loadModel } from '../../../generator/model/load.js';
 import type { Model } from '../../../generator/model/types.js';
-import { defaultDefinitionsDir } from '../../../generator/paths.js';
+import { realModel } from '../../support/definitions.js';
 
 let model: Model;
 beforeAll(async () => {
-  model = await loadModel(defaultDefinitionsDir);
+  model = await realModel();
 });
 
 /** Per schema: a payload with one problem, and the exact [path, code] list it gets. */
