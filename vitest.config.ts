@@ -14,7 +14,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // Real PostgreSQL, Redis and DynamoDB (dynalite) on 127.0.0.1 for the tests that need them.
-    globalSetup: ['test/setup/services.ts'],
+    // The CLI and the store writer bundled once, for tests that run them as child processes.
+    globalSetup: ['test/setup/services.ts', 'test/setup/child-bundle.ts'],
     // The AWS SDK warns once per process that its 2027 releases drop Node 20; noise in test output.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },

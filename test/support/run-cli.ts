@@ -1,7 +1,6 @@
 /** Runs the CLI in-process and captures what it writes to stdout and stderr. */
-import { join } from 'node:path';
 import { runCli } from '../../cli/main.js';
-import { packageRoot } from '../../generator/paths.js';
+import { childProgram } from './child-bundle.js';
 
 export interface CliRun {
   code: number;
@@ -43,10 +42,7 @@ export async function runCapturedCli(
   }
 }
 
-/**
- * The arguments of `node` that run the CLI from source in a child process (`--import tsx` is
- * resolved from the working directory, so children start in the repository root).
- */
+/** The arguments of `node` that run the CLI, bundled from source, in a child process. */
 export function cliProcessArgs(...args: string[]): string[] {
-  return ['--import', 'tsx', join(packageRoot, 'cli/entry.ts'), ...args];
+  return [childProgram('cli'), ...args];
 }

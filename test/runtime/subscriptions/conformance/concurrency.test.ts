@@ -2,7 +2,6 @@
 // requests must form one chain (each replaced exactly the state its predecessor wrote) ending in
 // the newest request of all writers. A lost update breaks the chain.
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SubscriptionTracker } from '../../../../runtime/subscriptions/tracker.js';
 import { request, ORDER, MEDIA, MESSAGE, WEATHER } from '../helpers.js';
@@ -12,17 +11,15 @@ import {
   writerRequests,
   type AppliedRecord,
 } from '../support/concurrency-plan.js';
+import { childProgram } from '../../../support/child-bundle.js';
 import { storeCases, type StoreUnderTest } from './stores.js';
 
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const writerScript = fileURLToPath(new URL('../support/store-writer.ts', import.meta.url));
 
 function startWriter(url: string, writer: number, writers: number, rounds: number) {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', writerScript, url, String(writer), String(writers), String(rounds)],
-    // `--import tsx` is resolved from the working directory: the repository root.
-    { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] },
+    [childProgram('store-writer'), url, String(writer), String(writers), String(rounds)],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   let stdout = '';
   let stderr = '';

@@ -1,6 +1,6 @@
 // A writer process for the concurrency test: opens its own store from a URL (openSubscriptionStore),
 // waits for "go" on stdin so all writers start together, applies its share of the requests and
-// prints every applied request as JSON. Run with `node --import tsx`.
+// prints every applied request as JSON. Tests run it bundled (test/setup/child-bundle.ts).
 import { createInterface } from 'node:readline';
 import { openSubscriptionStore } from '../../../../runtime/subscriptions/open-store.js';
 import { SubscriptionTracker } from '../../../../runtime/subscriptions/tracker.js';
