@@ -14,7 +14,6 @@ import {
 import { childProgram } from '../../../support/child-bundle.js';
 import { storeCases, type StoreUnderTest } from './stores.js';
 
-
 function startWriter(url: string, writer: number, writers: number, rounds: number) {
   const child = spawn(
     process.execPath,
