@@ -1,13 +1,15 @@
 // PostgreSQL from Debian's packages (/usr/lib/postgresql/N/bin): initdb in a temp dir, then the
 // postmaster on a free port of 127.0.0.1. initdb and postgres refuse to run as root, so as root
 // both run as the `postgres` system user the Debian package creates (the temp dir is given to it).
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chown, readdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, startService, tempDir, type RunningService } from './process.js';
 
 const DEBIAN_ROOT = '/usr/lib/postgresql';
+const run = promisify(execFile);
 
 /** The bin directory of the newest PostgreSQL installed from Debian's packages, or undefined. */
 export async function postgresBinDir(): Promise<string | undefined> {
@@ -52,15 +54,19 @@ export async function startPostgres(): Promise<RunningService> {
   const asUser = account ? { uid: account.uid, gid: account.gid } : {};
   // initdb writes its locale defaults from the environment; C keeps it independent of the machine.
   const env = { ...process.env, LC_ALL: 'C', LANG: 'C' };
-  const init = spawnSync(
+  // Asynchronous, so the other servers (and vitest's global setup) start while initdb runs.
+  const init = await run(
     join(bin, 'initdb'),
     ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync'],
     { ...asUser, env, cwd: dir, encoding: 'utf8' },
+  ).then(
+    () => undefined,
+    (error: Error & { stderr?: string }) => error,
   );
-  if (init.status !== 0) {
+  if (init !== undefined) {
     const { rm } = await import('node:fs/promises');
     await rm(dir, { recursive: true, force: true });
-    const why = (init.stderr || init.error?.message || '').trim().split('\n').at(-1);
+    const why = (init.stderr || init.message || '').trim().split('\n').at(-1);
     throw new Error(`postgres did not start: initdb failed: ${why}`);
   }
   const port = await freePort();
@@ -91,9 +97,11 @@ export async function startPostgres(): Promise<RunningService> {
     dir,
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     // pg_isready exits 0 once the server accepts connections (not while it is still starting up).
-    ready: async () =>
-      spawnSync(join(bin, 'pg_isready'), ['-q', '-h', '127.0.0.1', '-p', String(port)]).status ===
-      0,
+    ready: () =>
+      run(join(bin, 'pg_isready'), ['-q', '-h', '127.0.0.1', '-p', String(port)]).then(
+        () => true,
+        () => false,
+      ),
     // SIGINT is PostgreSQL's "fast shutdown": roll back sessions, exit now.
     stopSignal: 'SIGINT',
   });
