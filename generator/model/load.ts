@@ -1,11 +1,8 @@
 import { basename, join, relative, sep } from 'node:path';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
-import { checkFormat, describeAjvError } from '../definitions/format.js';
+import { checkFormat } from '../definitions/format.js';
 import { findDefinitionFiles } from '../definitions/files.js';
 import { append, DefinitionError, type Problem } from '../definitions/problems.js';
 import { fileProblem, readSource, type SourceFile } from '../definitions/source.js';
-import { eventDocument } from './json-schema.js';
 import { walkFields } from './build-fields.js';
 import { buildEnvelope } from './build-envelope.js';
 import { buildEvent } from './build-event.js';
@@ -86,9 +83,8 @@ export async function loadModel(definitionsDir: string): Promise<Model> {
   append(problems, checkUniqueness(events));
   // Examples are checked by the envelope's rules: only rules without problems of their own.
   if (envelope && envelopeSound) {
-    const compile = eventSchemaCompiler(envelope);
     for (const { event, source } of events)
-      append(problems, checkExamples(event, envelope, compile, source));
+      append(problems, checkExamples(event, envelope, source));
   }
   if (problems.length > 0 || !envelope) throw new DefinitionError(problems);
 
@@ -153,17 +149,13 @@ function checkUniqueness(events: readonly { event: EventSchema; source: SourceFi
 }
 
 /**
- * Every example must be an event this definition accepts, under its own name: by the rules of
- * the emitted validateProactiveEvent (from the model, clock-free), then by the emitted JSON Schema.
+ * Every example must be an event this definition accepts, under its own name, by the rules of
+ * the emitted validateProactiveEvent (from the model, clock-free). That the emitted JSON Schemas
+ * accept them too is the tests' part (json-schema.test.ts, ninth-schema.test.ts): compiling them
+ * with ajv here was half of a cold generate's load, to catch a generator bug, not a bad definition.
  */
-function checkExamples(
-  event: EventSchema,
-  envelope: Envelope,
-  compile: (event: EventSchema) => ValidateFunction,
-  source: SourceFile,
-): Problem[] {
+function checkExamples(event: EventSchema, envelope: Envelope, source: SourceFile): Problem[] {
   const problems: Problem[] = [];
-  let validate: ValidateFunction | undefined;
   event.examples.forEach((example, index) => {
     const pointer = `/examples/${index}/event`;
     const body =
@@ -188,20 +180,6 @@ function checkExamples(
         ),
       );
     }
-    if (result.errors.length > 0) return;
-    validate ??= compile(event);
-    if (validate(example.event)) return;
-    for (const error of validate.errors ?? []) {
-      if (error.keyword === 'oneOf' || error.keyword === 'if') continue;
-      const described = describeAjvError(error);
-      problems.push(
-        source.problem(
-          `${pointer}${described.pointer}`,
-          `the example does not satisfy the definition's JSON Schema: ${described.message}`,
-          { key: described.key },
-        ),
-      );
-    }
   });
   return problems;
 }
@@ -215,30 +193,6 @@ function validatorOf(event: EventSchema, envelope: Envelope) {
     envelope: envelopeRulesOf(envelope),
     schemas: [{ schema: schemaInfoOf(event) }],
   });
-}
-
-/**
- * Compiles each event's emitted JSON Schema. One ajv instance serves every event: a new one per
- * event compiled the 2020-12 meta-schema again each time, most of the cost of a large model.
- * Each document is removed once compiled, so two files defining the same event (reported by
- * checkUniqueness) do not collide on its $id. ajv's code optimiser is off: it changes how fast
- * the code it generates runs (each validator runs for a handful of examples), not its results.
- */
-function eventSchemaCompiler(envelope: Envelope): (event: EventSchema) => ValidateFunction {
-  const ajv = new Ajv2020({
-    allErrors: true,
-    strict: true,
-    verbose: true,
-    code: { optimize: false },
-  });
-  addFormats.default(ajv);
-  const compile = (event: EventSchema): ValidateFunction => {
-    const document = eventDocument(event, envelope);
-    const validate = ajv.compile(document);
-    ajv.removeSchema(document);
-    return validate;
-  };
-  return compile;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

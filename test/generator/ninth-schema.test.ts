@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/generate.js';
 import { eventNames } from '../../generated/catalog.js';
 import { amazonEventNames } from '../support/amazon-schemas.js';
+import { compileUnion } from '../support/json-schemas.js';
 import { repoRoot, scratchDefinitions } from '../support/definitions.js';
 
 const ninth = 'events/AMAZON.PackageLocker.Ready.yaml';
@@ -46,6 +47,23 @@ describe('a ninth schema', () => {
       const: NAME,
       description: 'The schema the payload follows.',
     });
+  });
+
+  it('its examples satisfy its emitted JSON Schema, and a broken one does not (ajv, strict)', () => {
+    const validate = compileUnion(
+      { strict: true, allErrors: true },
+      undefined,
+      join(scratch.out, 'schemas'),
+    );
+    const examples = module.exampleEvents[NAME] as unknown[];
+    expect(examples.length).toBeGreaterThan(0);
+    for (const example of examples)
+      expect(validate(example), JSON.stringify(validate.errors)).toBe(true);
+    const broken = structuredClone(examples[0]) as {
+      event: { payload: { locker: { compartment: number } } };
+    };
+    broken.event.payload.locker.compartment = 0;
+    expect(validate(broken)).toBe(false);
   });
 
   it('joins the catalog after the real ones', () => {
