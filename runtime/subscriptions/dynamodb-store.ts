@@ -62,6 +62,11 @@ interface QueryOutput {
 
 export class DynamoSubscriptionStore implements ListableSubscriptionStore {
   private closed = false;
+  /**
+   * Event names this instance has registered: nothing removes a name from the registry, so one
+   * Put per name and instance is enough (it was a Put per newly subscribed name and change).
+   */
+  private readonly registered = new Set<string>();
 
   private constructor(
     private readonly connection: DynamoConnection,
@@ -209,9 +214,11 @@ export class DynamoSubscriptionStore implements ListableSubscriptionStore {
   }
 
   private async registerEventName(name: string): Promise<void> {
+    if (this.registered.has(name)) return;
     await this.send(
       new this.commands.Put({ TableName: this.table, Item: { pk: EVENT_NAMES_PK, sk: name } }),
     );
+    this.registered.add(name);
   }
 
   async stateOf(userId: string): Promise<UserState | undefined> {
