@@ -15,10 +15,15 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Real PostgreSQL, Redis and DynamoDB (dynalite) on 127.0.0.1 for the tests that need them.
     // The CLI and the store writer bundled once, for tests that run them as child processes.
-    globalSetup: ['test/setup/services.ts', 'test/setup/child-bundle.ts'],
+    // The type tests (test/**/*.test-d.ts) compiled by tsc beside the rest (test/type-tests.test.ts
+    // reports it): vitest's own typecheck always runs after the last test file.
+    globalSetup: [
+      'test/setup/services.ts',
+      'test/setup/child-bundle.ts',
+      'test/setup/type-tests.ts',
+    ],
     // The AWS SDK warns once per process that its 2027 releases drop Node 20; noise in test output.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     testTimeout: 20_000,
     pool: 'forks',
     // Files share a worker's module cache instead of importing everything afresh (imports were a
