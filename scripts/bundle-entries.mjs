@@ -17,6 +17,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { nodeBundleOptions } from './node-bundle.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -53,16 +54,7 @@ await build({
   entryPoints,
   outbase: dist,
   outdir: bundleDir,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  // Dependencies and optional peers alike: an optional driver must stay an import() at run time.
-  packages: 'external',
-  // Errors name themselves after their class (`new.target.name`), and bundling renames classes
-  // (`class _SqliteSubscriptionStore`); Node does not tree-shake, so keeping names costs nothing.
-  keepNames: true,
+  ...nodeBundleOptions,
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
 });

@@ -9,6 +9,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { nodeBundleOptions } from '../../scripts/node-bundle.mjs';
 import { repoRoot } from './definitions.js';
 
 /** Set to the folder of the bundled programs (inherited by the processes a test starts). */
@@ -33,12 +34,7 @@ export async function bundleChildPrograms(): Promise<{ dir: string; dispose(): P
       Object.entries(childEntries).map(([name, source]) => [name, join(repoRoot, source)]),
     ),
     outdir: dir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
+    ...nodeBundleOptions,
     // As in vitest.config.ts: generated modules import the runtime by its public name.
     alias: { 'alexa-proactive-events/runtime': join(repoRoot, 'runtime', 'index.ts') },
     logLevel: 'error',
