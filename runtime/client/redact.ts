@@ -184,9 +184,11 @@ interface FormIndex {
   readonly hashes: Uint8Array;
 }
 
-/** Every form is at least this long (MIN_SECRET_LENGTH, MIN_BASE64_FRAGMENT), so it has an anchor. */
+/**
+ * Four: what `roll` keeps, and no form is shorter (MIN_SECRET_LENGTH, MIN_BASE64_FRAGMENT), so
+ * every form has an anchor.
+ */
 const ANCHOR = 4;
-if (ANCHOR > MIN_SECRET_LENGTH || ANCHOR > MIN_BASE64_FRAGMENT) throw new Error('ANCHOR too long');
 
 function formsOf(secrets: Iterable<string>): RememberedForms {
   const text: string[] = [];
@@ -272,7 +274,7 @@ function replaceForms(text: string, comparable: string, index: FormIndex): strin
  * so positions in the folded text are positions in the original.
  */
 function fold(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- all of ASCII, control characters included
   if (/^[\x00-\x7f]*$/.test(text)) return text.toUpperCase();
   let folded = '';
   for (const unit of text.split('')) {
