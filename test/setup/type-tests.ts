@@ -3,11 +3,11 @@
 // reports the result. vitest's own typecheck runs them only after the last test file (its
 // pool is always scheduled last), and that tsc was the last 4-5 s of every run.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TYPE_TESTS_ENV, typeTestsConfig } from '../support/type-tests.js';
+import { TYPE_TESTS_ENV, typeTestsConfig, type TypeTestsResult } from '../support/type-tests.js';
 import { repoRoot } from '../support/definitions.js';
 
 export default async function setup(): Promise<() => Promise<void>> {
@@ -22,15 +22,14 @@ export default async function setup(): Promise<() => Promise<void>> {
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // Written whole, then renamed: the test polling for the file never reads half of it.
+  const publish = async (result: TypeTestsResult) => {
+    await writeFile(`${resultFile}.partial`, JSON.stringify(result));
+    await rename(`${resultFile}.partial`, resultFile);
+  };
   const finished = new Promise<void>((resolve) => {
-    child.on('close', (code, signal) => {
-      void writeFile(resultFile, JSON.stringify({ code, signal, output })).then(() => resolve());
-    });
-    child.on('error', (error) => {
-      void writeFile(resultFile, JSON.stringify({ code: null, output: error.message })).then(() =>
-        resolve(),
-      );
-    });
+    child.on('close', (code, signal) => void publish({ code, signal, output }).then(resolve));
+    child.on('error', (error) => void publish({ code: null, output: error.message }).then(resolve));
   });
   process.env[TYPE_TESTS_ENV] = resultFile;
   return async () => {
