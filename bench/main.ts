@@ -9,7 +9,6 @@ import { runSendBench } from './send.bench.js';
 import { runSendFaultsBench } from './send-faults.bench.js';
 import { runSubscriptionsBench } from './subscriptions.bench.js';
 import { runValidateBench } from './validate.bench.js';
-import { bundleChildPrograms } from '../test/support/child-bundle.js';
 
 const benches: Record<string, () => Promise<void>> = {
   generate: runGenerateBench,
@@ -31,10 +30,4 @@ if (unknown.length > 0) {
   );
   process.exit(2);
 }
-// The CLI the send-faults and campaign benches start as child processes, bundled as for the tests.
-const children = await bundleChildPrograms();
-try {
-  for (const name of chosen.length > 0 ? chosen : Object.keys(benches)) await benches[name]!();
-} finally {
-  await children.dispose();
-}
+for (const name of chosen.length > 0 ? chosen : Object.keys(benches)) await benches[name]!();

@@ -2,7 +2,6 @@
 // them as child processes (see test/support/child-bundle.ts).
 import { bundleChildPrograms } from '../support/child-bundle.js';
 
-export default async function setup(): Promise<() => Promise<void>> {
-  const { dispose } = await bundleChildPrograms();
-  return dispose;
+export default function setup(): () => void {
+  return bundleChildPrograms().dispose;
 }

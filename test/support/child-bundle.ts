@@ -6,9 +6,9 @@
 // The bundle lives inside the repository (node_modules/.cache), so the CLI finds the package root
 // and its definitions the way it does from source; packages stay external, loaded from
 // node_modules as the CLI loads them.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { buildSync } from 'esbuild';
 import { nodeBundleOptions } from '../../scripts/node-bundle.mjs';
 import { repoRoot } from './definitions.js';
 
@@ -22,14 +22,15 @@ export const childEntries = {
 } as const;
 
 /**
- * Bundles the programs into a new folder and names it in CHILD_BUNDLE_ENV; `dispose` removes
- * it. The tests' global setup (test/setup/child-bundle.ts) and the bench call this once a run.
+ * Bundles the programs into a new folder and names it in CHILD_BUNDLE_ENV, so the processes this
+ * one starts (vitest's workers) use it too; `dispose` removes it. The tests' global setup calls
+ * this once a run; anything else (the bench) gets a bundle on its first `childProgram`.
  */
-export async function bundleChildPrograms(): Promise<{ dir: string; dispose(): Promise<void> }> {
+export function bundleChildPrograms(): { dir: string; dispose(): void } {
   const cache = join(repoRoot, 'node_modules', '.cache', 'alexa-proactive-events');
-  await mkdir(cache, { recursive: true });
-  const dir = await mkdtemp(join(cache, 'children-'));
-  await build({
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(join(cache, 'children-'));
+  buildSync({
     entryPoints: Object.fromEntries(
       Object.entries(childEntries).map(([name, source]) => [name, join(repoRoot, source)]),
     ),
@@ -40,16 +41,19 @@ export async function bundleChildPrograms(): Promise<{ dir: string; dispose(): P
     logLevel: 'error',
   });
   process.env[CHILD_BUNDLE_ENV] = dir;
-  return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
+  return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The bundled program `name`, to run with `node`. */
+/**
+ * The bundled program `name`, to run with `node`: from the bundle CHILD_BUNDLE_ENV names, or
+ * from one made now and removed when this process exits.
+ */
 export function childProgram(name: keyof typeof childEntries): string {
-  const dir = process.env[CHILD_BUNDLE_ENV];
+  let dir = process.env[CHILD_BUNDLE_ENV];
   if (dir === undefined) {
-    throw new Error(
-      `${CHILD_BUNDLE_ENV} is not set: bundleChildPrograms() (the tests' global setup, the bench) bundles the child programs`,
-    );
+    const bundle = bundleChildPrograms();
+    process.once('exit', bundle.dispose);
+    dir = bundle.dir;
   }
   return join(dir, `${name}.js`);
 }
