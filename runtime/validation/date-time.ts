@@ -8,30 +8,29 @@
 const daysInMonth = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function isLeapYear(year: number): boolean {
-  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return (year & 3) === 0 && (year % 100 !== 0 || year % 400 === 0);
 }
 
-/** The digit at `index` as a number, or -1. */
-function digit(text: string, index: number): number {
-  const code = text.charCodeAt(index) - 48;
-  return code >= 0 && code <= 9 ? code : -1;
-}
-
-/** Two digits at `index` as a number, or -1. */
+/**
+ * Two ASCII digits at `index` (inside the text) as a number, or -1. `>>> 0` turns a code below
+ * '0' into a huge number, so one comparison tests both ends of the range.
+ */
 function twoDigits(text: string, index: number): number {
-  const high = digit(text, index);
-  const low = digit(text, index + 1);
-  return high < 0 || low < 0 ? -1 : high * 10 + low;
+  const high = text.charCodeAt(index) - 48;
+  const low = text.charCodeAt(index + 1) - 48;
+  return high >>> 0 > 9 || low >>> 0 > 9 ? -1 : high * 10 + low;
 }
 
-/** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date of the years 0000–9999 (Howard Hinnant's
+ * days_from_civil), in integer arithmetic.
+ */
 function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
+  const era = y >= 0 ? (y / 400) | 0 : -1;
   const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra =
-    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const dayOfYear = (((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) | 0) + day - 1;
+  const dayOfEra = yearOfEra * 365 + ((yearOfEra / 4) | 0) - ((yearOfEra / 100) | 0) + dayOfYear;
   return era * 146097 + dayOfEra - 719468;
 }
 
@@ -64,70 +63,64 @@ let next = 0;
 
 function parse(text: string): number {
   const length = text.length;
-  if (length < 20) return NaN;
-  const y1 = twoDigits(text, 0);
-  const y2 = twoDigits(text, 2);
+  if (length < 20) return NaN; // every index below 20 is inside the text
+  if (
+    text.charCodeAt(4) !== 45 /* - */ ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 /* T */ ||
+    text.charCodeAt(13) !== 58 /* : */ ||
+    text.charCodeAt(16) !== 58
+  ) {
+    return NaN;
+  }
+  const century = twoDigits(text, 0);
+  const yearOfCentury = twoDigits(text, 2);
   const month = twoDigits(text, 5);
   const day = twoDigits(text, 8);
   const hour = twoDigits(text, 11);
   const minute = twoDigits(text, 14);
   const second = twoDigits(text, 17);
   if (
-    y1 < 0 ||
-    y2 < 0 ||
-    text.charCodeAt(4) !== 45 /* - */ ||
-    text.charCodeAt(7) !== 45 ||
-    text.charCodeAt(10) !== 84 /* T */ ||
-    text.charCodeAt(13) !== 58 /* : */ ||
-    text.charCodeAt(16) !== 58 ||
+    (century | yearOfCentury | day | hour | minute | second) < 0 ||
     month < 1 ||
     month > 12 ||
     day < 1 ||
-    hour < 0 ||
     hour > 23 ||
-    minute < 0 ||
     minute > 59 ||
-    second < 0 ||
     second > 60
   ) {
     return NaN;
   }
-  const year = y1 * 100 + y2;
-  if (day > (month === 2 && isLeapYear(year) ? 29 : daysInMonth[month]!)) return NaN;
+  const year = century * 100 + yearOfCentury;
+  if (day > daysInMonth[month]! && !(month === 2 && day === 29 && isLeapYear(year))) return NaN;
   let index = 19;
   let milliseconds = 0;
-  if (text.charCodeAt(index) === 46 /* . */) {
-    index++;
-    const start = index;
+  let zone = text.charCodeAt(19);
+  if (zone === 46 /* . */) {
+    // Milliseconds are the precision of an instant here; further digits are read, not counted.
     let scale = 100;
-    while (index < length) {
-      const value = digit(text, index);
-      if (value < 0) break;
-      // Milliseconds are the precision of an instant here; further digits are read, not counted.
-      if (scale >= 1) milliseconds += value * scale;
-      scale /= 10;
-      index++;
-    }
-    if (index === start) return NaN;
+    index = 20;
+    let digit = text.charCodeAt(20) - 48;
+    if (digit >>> 0 > 9) return NaN;
+    do {
+      milliseconds += digit * scale;
+      scale = (scale / 10) | 0;
+      // A zone must follow: a text that ends in its fraction is refused before reading past it.
+      if (++index >= length) return NaN;
+      digit = text.charCodeAt(index) - 48;
+    } while (digit >>> 0 <= 9);
+    zone = text.charCodeAt(index);
   }
   let offsetMinutes = 0;
-  const zone = text.charCodeAt(index);
   if (zone === 90 /* Z */) {
     if (index + 1 !== length) return NaN;
   } else if (zone === 43 /* + */ || zone === 45 /* - */) {
+    if (index + 6 !== length || text.charCodeAt(index + 3) !== 58) return NaN;
     const offsetHour = twoDigits(text, index + 1);
     const offsetMinute = twoDigits(text, index + 4);
-    if (
-      index + 6 !== length ||
-      text.charCodeAt(index + 3) !== 58 ||
-      offsetHour < 0 ||
-      offsetHour > 23 ||
-      offsetMinute < 0 ||
-      offsetMinute > 59
-    ) {
-      return NaN;
-    }
-    offsetMinutes = (zone === 45 ? -1 : 1) * (offsetHour * 60 + offsetMinute);
+    if (offsetHour < 0 || offsetHour > 23 || offsetMinute < 0 || offsetMinute > 59) return NaN;
+    offsetMinutes =
+      zone === 45 ? -(offsetHour * 60 + offsetMinute) : offsetHour * 60 + offsetMinute;
   } else {
     return NaN;
   }
