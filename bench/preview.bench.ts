@@ -13,6 +13,7 @@ import { loadModel } from '../generator/model/load.js';
 import type { Model } from '../generator/model/types.js';
 import { defaultDefinitionsDir } from '../generator/paths.js';
 import { validEvent } from '../test/runtime/validation/arbitraries.js';
+import { asPlainData } from './corpus.js';
 
 /** Generated variants per schema, on top of the definitions' examples. */
 const variantsPerSchema = 40;
@@ -29,8 +30,9 @@ interface PreviewCase {
  * The generated previewer against the same templates rendered by the Handlebars runtime (each
  * compiled once and reused, equivalent helpers). The corpus: every example event of the
  * definitions, plus seeded valid events of every schema carrying 1–3 locales whose payloads
- * refer to localized attributes, each previewed in every locale it carries. Both renderers must
- * say the same thing on every case before anything is timed.
+ * refer to localized attributes (made as a skill makes them: bench/corpus.ts), each previewed in
+ * every locale it carries. Both renderers must say the same thing on every case before anything
+ * is timed.
  */
 export async function runPreviewBench(): Promise<void> {
   const model = await loadModel(defaultDefinitionsDir);
@@ -142,6 +144,7 @@ function generatedCases(model: Model): PreviewCase[] {
   return model.events.flatMap((schema, index) => {
     const events = fc
       .sample(validEvent(model, schema), { seed: seed + index, numRuns: variantsPerSchema * 4 })
+      .map(asPlainData)
       .filter((event) => (event as unknown as ReferenceEvent).localizedAttributes.length > 0)
       .filter((event) => previewable(event))
       .slice(0, variantsPerSchema);
