@@ -18,9 +18,10 @@ import { startRedis } from '../scripts/services.js';
 import { weatherEvent } from '../test/support/events.js';
 import { FakeAmazon } from '../test/support/fake-amazon.js';
 import { cliProcessArgs } from '../test/support/run-cli.js';
+import { sized } from './scale.js';
 
-const EVENTS = Number(process.env.CAMPAIGN_BENCH_EVENTS ?? 100_000);
-const KILL_EVENTS = Number(process.env.CAMPAIGN_BENCH_KILL_EVENTS ?? 20_000);
+const EVENTS = Number(process.env.CAMPAIGN_BENCH_EVENTS ?? sized(100_000, 1_000));
+const KILL_EVENTS = Number(process.env.CAMPAIGN_BENCH_KILL_EVENTS ?? sized(20_000, 1_000));
 const WORKER_COUNTS = [1, 2, 4];
 const CONCURRENCY = 32;
 const REFERENCE = 'bench-weekly';

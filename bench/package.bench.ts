@@ -22,6 +22,7 @@ import {
   writeProjectFiles,
 } from '../scripts/package-test/harness.js';
 import { handlerSource } from '../scripts/package-test/sources.js';
+import { sized, smoke } from './scale.js';
 
 const BUNDLE_TARGET_BYTES = 80 * 1024;
 const IMPORT_RATIO_TARGET = 0.5;
@@ -51,7 +52,7 @@ async function timeImport(dir: string, script: string): Promise<number> {
 }
 
 export async function runPackageBench(options: PackageBenchOptions = {}): Promise<void> {
-  const runs = options.runs ?? 15;
+  const runs = options.runs ?? sized(15, 2);
   // The package as it would be published: dist/ built from the sources of this checkout.
   await runExpecting('npm', ['run', 'build'], { cwd: repoRoot, timeoutMs: 300_000 });
   const root = mkdtempSync(join(tmpdir(), 'ape-package-bench-'));
@@ -99,10 +100,14 @@ async function bundleSize(dir: string): Promise<void> {
   const inputs = Object.entries(Object.values(result.metafile.outputs)[0]!.inputs)
     .map(([path, { bytesInOutput }]) => ({ path, bytesInOutput }))
     .sort((a, b) => b.bytesInOutput - a.bytesInOutput);
-  const verdict = bytes <= BUNDLE_TARGET_BYTES ? 'met' : 'NOT met';
+  const bundleVerdict = smoke
+    ? 'smoke run, not judged'
+    : bytes <= BUNDLE_TARGET_BYTES
+      ? 'met'
+      : 'NOT met';
   console.log(
     `  bundle of a build+validate+preview handler (esbuild, minified, ESM): ${(bytes / 1024).toFixed(1)} KB ` +
-      `(${bytes} bytes; target ≤ ${BUNDLE_TARGET_BYTES / 1024} KB: ${verdict}), ${inputs.length} modules`,
+      `(${bytes} bytes; target ≤ ${BUNDLE_TARGET_BYTES / 1024} KB: ${bundleVerdict}), ${inputs.length} modules`,
   );
   const largest = inputs
     .slice(0, 5)
@@ -139,7 +144,7 @@ async function importTimes(dir: string, runs: number): Promise<void> {
       `${theirMedian.toFixed(1)} ms (medians of ${runs} fresh processes each)`,
   );
   console.log(
-    `  import time ratio: ${ratio.toFixed(2)}× (target ≤ ${IMPORT_RATIO_TARGET}×: ${ratio <= IMPORT_RATIO_TARGET ? 'met' : 'NOT met'})`,
+    `  import time ratio: ${ratio.toFixed(2)}× (target ≤ ${IMPORT_RATIO_TARGET}×: ${smoke ? 'smoke run, not judged' : ratio <= IMPORT_RATIO_TARGET ? 'met' : 'NOT met'})`,
   );
 }
 

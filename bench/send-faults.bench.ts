@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { readJournal } from '../runtime/client/journal.js';
 import { FakeAmazon } from '../test/support/fake-amazon.js';
 import { cliProcessArgs } from '../test/support/run-cli.js';
+import { sized } from './scale.js';
 
 const CLIENT_ID = 'amzn1.application-oa2-client.bench-faults';
 const CLIENT_SECRET = 'bench-faults-secret';
@@ -37,7 +38,7 @@ function event(i: number, now: number): Record<string, unknown> {
 }
 
 export async function runSendFaultsBench(options: SendFaultsBenchOptions = {}): Promise<void> {
-  const total = options.events ?? 20_000;
+  const total = options.events ?? sized(20_000, 600);
   const concurrency = options.concurrency ?? 32;
   const print = options.print ?? ((line: string) => console.log(line));
   const fake = await FakeAmazon.start({

@@ -15,6 +15,7 @@ import { ProactiveEventsClient } from '../runtime/client/client.js';
 import { validateProactiveEvent } from '../generated/validate.js';
 import type { EventValidator } from '../runtime/client/types.js';
 import { BenchServer } from './bench-server.js';
+import { sized } from './scale.js';
 
 export interface SendBenchOptions {
   /** Validator for our client; default: the installed default validator. */
@@ -114,10 +115,10 @@ async function sdk(
 }
 
 export async function runSendBench(options: SendBenchOptions = {}): Promise<void> {
-  const count = options.events ?? 10_000;
+  const count = options.events ?? sized(10_000, 300);
   const concurrency = options.concurrency ?? 32;
-  const warmup = options.warmup ?? 1_000;
-  const rounds = options.rounds ?? 3;
+  const warmup = options.warmup ?? sized(1_000, 50);
+  const rounds = options.rounds ?? sized(3, 1);
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const validate = options.validate ?? validateProactiveEvent;
   const validation = options.validate ? 'the given validator' : 'the generated validator';

@@ -13,8 +13,9 @@ import { createSubscriptionsTable } from '../runtime/subscriptions/dynamodb-tabl
 import { openSubscriptionStore } from '../runtime/subscriptions/open-store.js';
 import type { ListableSubscriptionStore } from '../runtime/subscriptions/store.js';
 import { SubscriptionTracker } from '../runtime/subscriptions/tracker.js';
+import { sized } from './scale.js';
 
-const USERS = 100_000;
+const USERS = sized(100_000, 500);
 const EVERYONE = 'AMAZON.OrderStatus.Updated';
 const OTHERS = [
   'AMAZON.MessageAlert.Activated',
@@ -120,7 +121,7 @@ export async function runSubscriptionsBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'subscriptions-bench-'));
   const services = await startServices(['postgres', 'dynamodb']);
   const [postgres, dynamo] = services;
-  const dynamoUsers = Number(process.env.BENCH_DYNAMO_USERS ?? 20_000);
+  const dynamoUsers = Number(process.env.BENCH_DYNAMO_USERS ?? sized(20_000, 200));
   try {
     const targets: BenchTarget[] = [
       {

@@ -8,6 +8,7 @@ import { loadModel } from '../generator/model/load.js';
 import { defaultDefinitionsDir, defaultOutDir } from '../generator/paths.js';
 import { anyValidEvent, structuralMutation } from '../test/runtime/validation/arbitraries.js';
 import { asPlainData } from './corpus.js';
+import { sized, verdict as judged } from './scale.js';
 
 /**
  * The generated validators against ajv on the emitted JSON Schema, on one seeded corpus of valid
@@ -37,13 +38,14 @@ export async function runValidateBench(): Promise<void> {
   const ajvAll = compile(true);
 
   // As a skill holds its events (bench/corpus.ts); fast-check's own objects are timed apart.
-  const sampled = fc.sample(anyValidEvent(model), { seed: 20190213, numRuns: 2000 });
+  const corpusSize = sized(2000, 100);
+  const sampled = fc.sample(anyValidEvent(model), { seed: 20190213, numRuns: corpusSize });
   const valid = sampled.map(asPlainData);
   const invalid = fc
-    .sample(structuralMutation(model), { seed: 20190214, numRuns: 4000 })
+    .sample(structuralMutation(model), { seed: 20190214, numRuns: 2 * corpusSize })
     .map(asPlainData)
     .filter((event) => !ajvFirst(event))
-    .slice(0, 2000);
+    .slice(0, corpusSize);
   // A clock at each event's timestamp: the event is fresh, so valid with the clock too.
   const clocks = valid.map((event) => ({
     now: Date.parse((event as { timestamp: string }).timestamp),
@@ -88,14 +90,14 @@ export async function runValidateBench(): Promise<void> {
         for (let index = 0; index < events.length; index++) check(events[index], index);
         runs++;
         elapsed = performance.now() - started;
-      } while (elapsed < 100);
+      } while (elapsed < roundMs);
       return (runs * events.length * 1000) / elapsed;
     };
     const oursRates: number[] = [];
     const peerRates: number[] = [];
     round(ours);
     round(peer);
-    for (let index = 0; index < 15; index++) {
+    for (let index = 0; index < rounds; index++) {
       oursRates.push(round(ours));
       peerRates.push(round(peer));
     }
@@ -141,12 +143,16 @@ export async function runValidateBench(): Promise<void> {
     const verdict =
       row.target === undefined
         ? 'for information'
-        : `target ≥ ${row.target}×: ${ratio >= row.target ? 'met' : 'MISSED'}`;
+        : `target ≥ ${row.target}×: ${judged(ratio >= row.target)}`;
     console.log(
       `  ${row.label}: ours ${format(row.ours)}, ajv ${format(row.ajv)}, ratio ${ratio.toFixed(2)}× (${verdict})`,
     );
   }
 }
+
+/** Alternating rounds of each side, and how long each round lasts at least. */
+const rounds = sized(15, 2);
+const roundMs = sized(100, 5);
 
 type JsonDocument = { [keyword: string]: unknown };
 
