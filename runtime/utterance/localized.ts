@@ -19,6 +19,31 @@ export function resolveLocalized(
   entry: LocalizedEntry | undefined,
 ): string | undefined {
   if (!text.startsWith(prefix)) return text;
-  const value = entry?.[text.slice(prefix.length)];
+  if (entry === undefined) return undefined;
+  const value = entry[keyOf(text, prefix)];
   return typeof value === 'string' ? value : undefined;
 }
+
+/**
+ * KEY of `<prefix>KEY`, the same string each time for the same text: previewing an event in each
+ * of its locales resolves the same references once per locale, and V8 finds a property by a
+ * string it has looked up before without hashing and interning it again (a fresh slice costs
+ * both, every time). Bounded: a long-running process meets many texts.
+ */
+function keyOf(text: string, prefix: string): string {
+  if (prefix !== keysPrefix) {
+    keys.clear();
+    keysPrefix = prefix;
+  }
+  let key = keys.get(text);
+  if (key === undefined) {
+    if (keys.size >= maxKeys) keys.clear();
+    key = text.slice(prefix.length);
+    keys.set(text, key);
+  }
+  return key;
+}
+
+const keys = new Map<string, string>();
+let keysPrefix = '';
+const maxKeys = 1024;

@@ -52,6 +52,12 @@ export interface Previewer {
 /** Builds the three preview functions over the generated renderers. */
 export function createPreviewer(table: PreviewerTable): Previewer {
   const knownNames = new Set(Object.keys(table.renderers));
+  const renderersOf = new Map(
+    Object.entries(table.renderers).map(([name, byLocale]) => [
+      name,
+      new Map(Object.entries(byLocale)),
+    ]),
+  );
   const { fallbackLocale, localizedAttributePrefix: prefix } = table;
   const localePattern = new RegExp(table.localePattern, 'u');
   const checkLocale = (locale: string): void => {
@@ -81,10 +87,10 @@ export function createPreviewer(table: PreviewerTable): Previewer {
     index: number,
     explained: ExplainedValue[] | undefined,
   ): { text: string; context: UtteranceContext; templateLocale: string } => {
-    const byLocale = table.renderers[checked.name]!;
-    const own = byLocale[locale];
+    const byLocale = renderersOf.get(checked.name)!;
+    const own = byLocale.get(locale);
     const templateLocale = own ? locale : fallbackLocale;
-    const renderer = own ?? byLocale[fallbackLocale]!;
+    const renderer = own ?? byLocale.get(fallbackLocale)!;
     const context = new UtteranceContext(
       templateLocale,
       locale,
@@ -145,16 +151,17 @@ export function createPreviewer(table: PreviewerTable): Previewer {
   function renderAll(event: unknown, options: PreviewOptions): Record<string, string> {
     const timeZone = timeZoneOf(options);
     const checked = checkPreviewable(event, knownNames, table);
-    const entryOf = new Map<unknown, number>();
-    checked.localizedAttributes.forEach((entry, index) => {
-      if (!entryOf.has(entry.locale)) entryOf.set(entry.locale, index);
-    });
+    const entries = checked.localizedAttributes;
     const result: Record<string, string> = {};
-    if (entryOf.size === 0) {
+    if (entries.length === 0) {
       result[fallbackLocale] = render(checked, fallbackLocale, timeZone, -1, undefined).text;
     }
-    for (const [locale, index] of entryOf as Map<string, number>) {
-      checkLocale(locale);
+    // Each locale in the order of its first entry; checkPreviewable made every locale a string.
+    for (let index = 0; index < entries.length; index++) {
+      const locale = entries[index]!.locale as string;
+      // A later entry of a locale spoken already (only an unvalidated event can have one).
+      if (hasOwn(result, locale)) continue;
+      checkLocale(locale); // before the key is used: "__proto__" is no locale
       result[locale] = render(checked, locale, timeZone, index, undefined).text;
     }
     return result;
@@ -191,6 +198,9 @@ function readable(error: unknown): UtterancePreviewError {
     `the event could not be read (${errorText(error)}); pass plain JSON data`,
   );
 }
+
+const hasOwn = (object: object, key: string): boolean =>
+  Object.prototype.hasOwnProperty.call(object, key);
 
 const checkedZones = new Set<string>(['UTC']);
 

@@ -54,4 +54,19 @@ describe('previewing every locale of an event', () => {
     expect(previews['en-US']).toBe(previewer.preview(event, 'en-US'));
     expect(previews['en-US']).toContain('First');
   });
+
+  it('without a validator, refuses an entry whose locale is "__proto__" before using it as a key', () => {
+    const previewer = createPreviewer(utterancePreviewTable);
+    const event = eventOf(
+      'AMAZON.WeatherAlert.Activated',
+      { weatherAlert: { source: 'localizedattribute:source', alertType: 'TORNADO' } },
+      [
+        { locale: 'en-US', source: 'First' },
+        { locale: '__proto__', source: 'Second' },
+      ],
+    );
+    expect(() => previewer.previewAll(event)).toThrow(
+      '"__proto__" is not a locale (such as en-US)',
+    );
+  });
 });
