@@ -1,7 +1,7 @@
 import { UtterancePreviewError } from './errors.js';
 import type { UtteranceHelperMethods } from './helpers.js';
 import { resolveLocalized, type LocalizedEntry } from './localized.js';
-import { joinList, pluralWord, spokenCount, spokenDateText } from './speak.js';
+import { isPlainValue, joinList, pluralWord, spokenCount, spokenDateText } from './speak.js';
 
 /** Where a spoken value came from, for explainUtterance. */
 export interface ExplainedValue {
@@ -42,9 +42,24 @@ export class UtteranceContext implements UtteranceHelperMethods {
     private readonly explained?: ExplainedValue[],
   ) {}
 
-  /** Records the variant the payload selected. */
-  variant(name: string): void {
+  /** Whether the chosen variant's own text is tidy (see variant). */
+  private tidyTemplate = false;
+  /** Whether a value spoken so far is not plain (isPlainValue). */
+  private unplainValue = false;
+
+  /**
+   * Records the variant the payload selected. `template.tidy`: its text is tidy, without
+   * {{#if}} blocks and without a space at either end (generate checked it), so the sentence is
+   * tidy as it stands when every value it speaks is plain.
+   */
+  variant(name: string, template?: { readonly tidy: boolean }): void {
     this.variantName = name;
+    this.tidyTemplate = template?.tidy === true;
+  }
+
+  /** Whether the sentence is tidy as rendered: normalizeUtterance would return it unchanged. */
+  get tidy(): boolean {
+    return this.tidyTemplate && !this.unplainValue;
   }
 
   /** A plain string field. */
@@ -148,6 +163,7 @@ export class UtteranceContext implements UtteranceHelperMethods {
     source: ExplainedValue['source'] = 'payload',
   ): string {
     this.explained?.push({ field: fieldOf(pointer), source, raw, spoken });
+    if (!this.unplainValue && !isPlainValue(spoken)) this.unplainValue = true;
     return spoken;
   }
 }

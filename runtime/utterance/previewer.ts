@@ -100,7 +100,8 @@ export function createPreviewer(table: PreviewerTable): Previewer {
       index,
       explained,
     );
-    const text = normalizeUtterance(renderer(checked.payload as never, context));
+    const spoken = renderer(checked.payload as never, context);
+    const text = context.tidy ? spoken : normalizeUtterance(spoken);
     return { text, context, templateLocale };
   };
 

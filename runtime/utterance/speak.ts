@@ -147,8 +147,56 @@ export function normalizeUtterance(text: string): string {
  * expression, not a loop of charCodeAt: a rendered sentence is a rope of concatenations, which
  * charCodeAt walks again for every character (thousands of locales made that the costliest step).
  */
-function isTidy(text: string): boolean {
+export function isTidy(text: string): boolean {
   return !untidy.test(text);
+}
+
+/**
+ * Whether a spoken value keeps a sentence tidy wherever a tidy template puts it, beside the
+ * template's text or another such value: printable ASCII and not empty, nothing untidy inside,
+ * no space or punctuation at its start that a space before it would make untidy (, . ! ? ; :),
+ * and no space or sentence end at its end that the next character could make untidy (. ! ?).
+ * The previewer then skips normalizeUtterance, whose test of the whole sentence flattens the
+ * rope it was built as: a value is short, and already flat. Anything else is normalized.
+ */
+export function isPlainValue(text: string): boolean {
+  const length = text.length;
+  if (length === 0) return false;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(length - 1);
+  if (first === space || isAfterSpaceUntidy(first) || last === space || isSentenceEnd(last)) {
+    return false;
+  }
+  let previous = 0; // nothing before the first character
+  for (let index = 0; index < length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < space || code > tilde) return false;
+    if (previous === space && (code === space || isAfterSpaceUntidy(code))) return false;
+    if (code === fullStop && isSentenceEnd(previous)) return false;
+    previous = code;
+  }
+  return true;
+}
+
+const space = 0x20;
+const tilde = 0x7e;
+const fullStop = 0x2e;
+
+/** , . ! ? ; or : — untidy after a space. */
+function isAfterSpaceUntidy(code: number): boolean {
+  return (
+    code === 0x2c ||
+    code === fullStop ||
+    code === 0x21 ||
+    code === 0x3f ||
+    code === 0x3b ||
+    code === 0x3a
+  );
+}
+
+/** . ! or ? — a full stop after one is untidy. */
+function isSentenceEnd(code: number): boolean {
+  return code === fullStop || code === 0x21 || code === 0x3f;
 }
 
 /**

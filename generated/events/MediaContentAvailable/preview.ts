@@ -33,7 +33,7 @@ function mediaContentAvailableEnUs(
   say: UtteranceContext,
 ): string {
   if (payload.availability?.provider !== undefined) {
-    say.variant('with-provider');
+    say.variant('with-provider', { tidy: true });
     return (
       say.localized(payload.content?.name, '/event/payload/content/name') +
       ' will ' +
@@ -53,7 +53,7 @@ function mediaContentAvailableEnUs(
     );
   }
 
-  say.variant('without-provider');
+  say.variant('without-provider', { tidy: true });
   return (
     say.localized(payload.content?.name, '/event/payload/content/name') +
     ' will ' +

@@ -40,7 +40,7 @@ const occasionConfirmationStatusWords = {
  * - variant-1: Your {{spoken occasion.occasionType}} at {{occasion.provider.name}} for {{occasion.subject}} on {{date occasion.bookingTime}} has been {{spoken state.confirmationStatus}}.
  */
 function occasionUpdatedEnUs(payload: OccasionUpdatedPayload, say: UtteranceContext): string {
-  say.variant('variant-1');
+  say.variant('variant-1', { tidy: true });
   return (
     'Your ' +
     say.spoken(

@@ -26,7 +26,7 @@ import type { OrderStatusUpdatedPayload } from './types.js';
  */
 function orderStatusUpdatedEnUs(payload: OrderStatusUpdatedPayload, say: UtteranceContext): string {
   if (payload.state?.status === 'PREORDER_RECEIVED') {
-    say.variant('preorder-received');
+    say.variant('preorder-received', { tidy: true });
     return (
       'Your preorder from ' +
       say.localized(payload.order?.seller?.name, '/event/payload/order/seller/name') +
@@ -35,7 +35,7 @@ function orderStatusUpdatedEnUs(payload: OrderStatusUpdatedPayload, say: Utteran
   }
 
   if (payload.state?.status === 'ORDER_RECEIVED') {
-    say.variant('received');
+    say.variant('received', { tidy: true });
     return (
       'Your order from ' +
       say.localized(payload.order?.seller?.name, '/event/payload/order/seller/name') +
@@ -44,7 +44,7 @@ function orderStatusUpdatedEnUs(payload: OrderStatusUpdatedPayload, say: Utteran
   }
 
   if (payload.state?.status === 'ORDER_PREPARING') {
-    say.variant('preparing');
+    say.variant('preparing', { tidy: true });
     return (
       'Your order from ' +
       say.localized(payload.order?.seller?.name, '/event/payload/order/seller/name') +
@@ -53,7 +53,7 @@ function orderStatusUpdatedEnUs(payload: OrderStatusUpdatedPayload, say: Utteran
   }
 
   if (payload.state?.status === 'ORDER_SHIPPED' && payload.state?.deliveryDetails !== undefined) {
-    say.variant('shipped-arriving');
+    say.variant('shipped-arriving', { tidy: true });
     return (
       'Your order from ' +
       say.localized(payload.order?.seller?.name, '/event/payload/order/seller/name') +
@@ -67,7 +67,7 @@ function orderStatusUpdatedEnUs(payload: OrderStatusUpdatedPayload, say: Utteran
   }
 
   if (payload.state?.status === 'ORDER_SHIPPED') {
-    say.variant('shipped');
+    say.variant('shipped', { tidy: true });
     return (
       'Your order from ' +
       say.localized(payload.order?.seller?.name, '/event/payload/order/seller/name') +
@@ -79,7 +79,7 @@ function orderStatusUpdatedEnUs(payload: OrderStatusUpdatedPayload, say: Utteran
     payload.state?.status === 'ORDER_OUT_FOR_DELIVERY' &&
     payload.state?.deliveryDetails !== undefined
   ) {
-    say.variant('out-for-delivery-arriving');
+    say.variant('out-for-delivery-arriving', { tidy: true });
     return (
       'Your order from ' +
       say.localized(payload.order?.seller?.name, '/event/payload/order/seller/name') +
@@ -93,7 +93,7 @@ function orderStatusUpdatedEnUs(payload: OrderStatusUpdatedPayload, say: Utteran
   }
 
   if (payload.state?.status === 'ORDER_OUT_FOR_DELIVERY') {
-    say.variant('out-for-delivery');
+    say.variant('out-for-delivery', { tidy: true });
     return (
       'Your order from ' +
       say.localized(payload.order?.seller?.name, '/event/payload/order/seller/name') +
@@ -102,7 +102,7 @@ function orderStatusUpdatedEnUs(payload: OrderStatusUpdatedPayload, say: Utteran
   }
 
   if (payload.state?.status === 'ORDER_DELIVERED' && payload.state?.enterTimestamp !== undefined) {
-    say.variant('delivered-on');
+    say.variant('delivered-on', { tidy: true });
     return (
       'Your order from ' +
       say.localized(payload.order?.seller?.name, '/event/payload/order/seller/name') +
@@ -113,7 +113,7 @@ function orderStatusUpdatedEnUs(payload: OrderStatusUpdatedPayload, say: Utteran
   }
 
   if (payload.state?.status === 'ORDER_DELIVERED') {
-    say.variant('delivered');
+    say.variant('delivered', { tidy: true });
     return (
       'Your order from ' +
       say.localized(payload.order?.seller?.name, '/event/payload/order/seller/name') +

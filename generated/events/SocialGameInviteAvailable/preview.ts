@@ -50,7 +50,7 @@ function socialGameInviteAvailableEnUs(
   payload: SocialGameInviteAvailablePayload,
   say: UtteranceContext,
 ): string {
-  say.variant('variant-1');
+  say.variant('variant-1', { tidy: true });
   return (
     'Your ' +
     say.spoken(

@@ -19,7 +19,7 @@ import type { SportsEventUpdatedPayload } from './types.js';
  */
 function sportsEventUpdatedEnUs(payload: SportsEventUpdatedPayload, say: UtteranceContext): string {
   if (payload.update !== undefined) {
-    say.variant('with-update');
+    say.variant('with-update', { tidy: true });
     return (
       say.localized(
         payload.sportsEvent?.eventLeague?.name,
@@ -51,7 +51,7 @@ function sportsEventUpdatedEnUs(payload: SportsEventUpdatedPayload, say: Utteran
     );
   }
 
-  say.variant('score');
+  say.variant('score', { tidy: true });
   return (
     say.localized(
       payload.sportsEvent?.eventLeague?.name,

@@ -55,7 +55,7 @@ function trashCollectionAlertActivatedEnUs(
   payload: TrashCollectionAlertActivatedPayload,
   say: UtteranceContext,
 ): string {
-  say.variant('variant-1');
+  say.variant('variant-1', { tidy: true });
   return (
     'This coming ' +
     say.spoken(

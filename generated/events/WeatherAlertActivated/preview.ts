@@ -36,7 +36,7 @@ function weatherAlertActivatedEnUs(
   payload: WeatherAlertActivatedPayload,
   say: UtteranceContext,
 ): string {
-  say.variant('variant-1');
+  say.variant('variant-1', { tidy: true });
   return (
     'There is a ' +
     say.spoken(
@@ -59,7 +59,7 @@ function weatherAlertActivatedDeDe(
   payload: WeatherAlertActivatedPayload,
   say: UtteranceContext,
 ): string {
-  say.variant('variant-1');
+  say.variant('variant-1', { tidy: true });
   return (
     'Für Ihre Region liegt eine ' +
     say.spoken(

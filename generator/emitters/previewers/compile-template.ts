@@ -10,6 +10,7 @@ import type {
   UtteranceCondition,
 } from '../../model/types.js';
 import { utteranceHelpers } from '../../../runtime/utterance/helpers.js';
+import { isTidy } from '../../../runtime/utterance/speak.js';
 
 /**
  * Turns a parsed utterance template (model/templates.ts parsed and checked it) into one
@@ -63,8 +64,7 @@ export function compileTemplate(parts: readonly TemplatePart[], scope: TemplateS
 function compilePart(part: TemplatePart, scope: TemplateScope): Code[] {
   switch (part.kind) {
     case 'text': {
-      // Runs of white space become one space, as the run-time normalisation would make them.
-      const text = part.text.replace(/\s+/g, ' ');
+      const text = literalText(part.text);
       return text === '' ? [] : [code`${text}`];
     }
     case 'field':
@@ -90,6 +90,27 @@ function compilePart(part: TemplatePart, scope: TemplateScope): Code[] {
       ];
     }
   }
+}
+
+/** A run of template text as emitted: runs of white space become one space, as normalizing would. */
+function literalText(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
+/**
+ * Whether the template's own text leaves its sentence tidy whenever every value it speaks is
+ * plain (the run-time isPlainValue), so the previewer need not normalize it: no {{#if}} block
+ * (an empty branch brings two runs of text together), and the text tidy with each value stood in
+ * for by a letter. A plain value neither starts nor ends with anything its neighbours could make
+ * untidy, so a letter stands for every one of them.
+ */
+export function isTidyTemplate(parts: readonly TemplatePart[]): boolean {
+  let skeleton = '';
+  for (const part of parts) {
+    if (part.kind === 'block') return false;
+    skeleton += part.kind === 'text' ? literalText(part.text) : 'x';
+  }
+  return isTidy(skeleton);
 }
 
 /** `{{field}}`: the value as written, resolved if it is a localized attribute. */

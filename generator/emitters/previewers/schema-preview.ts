@@ -19,6 +19,7 @@ import { schemaType } from '../types.js';
 import {
   compileTemplate,
   conditionExpression,
+  isTidyTemplate,
   readsPayload,
   type TemplateScope,
 } from './compile-template.js';
@@ -96,7 +97,9 @@ function renderer(event: EventSchema, locale: string): Code {
   };
   const statements: Code[] = [];
   for (const variant of variants) {
-    const body = code`${contextName}.variant(${variant.name});
+    // A tidy template's sentence of plain values is not normalized again at run time.
+    const tidy = isTidyTemplate(variant.parts) ? code`, { tidy: true }` : code``;
+    const body = code`${contextName}.variant(${variant.name}${tidy});
 return ${compileTemplate(variant.parts, scope)};`;
     if (variant.when.length === 0) {
       statements.push(body);
