@@ -39,16 +39,20 @@ describe('previewing every locale of an event', () => {
     expect(previews[localeOf(299)]).toContain('Source 299');
   });
 
-  it('without a validator, speaks the first entry of a locale that appears twice, as a single preview does', () => {
-    const previewer = createPreviewer(utterancePreviewTable);
-    const event = eventOf(
+  /** A weather alert whose source is localized, with a first entry for en-US and `second`. */
+  const withSecondEntry = (second: string) =>
+    eventOf(
       'AMAZON.WeatherAlert.Activated',
       { weatherAlert: { source: 'localizedattribute:source', alertType: 'TORNADO' } },
       [
         { locale: 'en-US', source: 'First' },
-        { locale: 'en-US', source: 'Second' },
+        { locale: second, source: 'Second' },
       ],
     );
+
+  it('without a validator, speaks the first entry of a locale that appears twice, as a single preview does', () => {
+    const previewer = createPreviewer(utterancePreviewTable);
+    const event = withSecondEntry('en-US');
     const previews = previewer.previewAll(event);
     expect(Object.keys(previews)).toEqual(['en-US']);
     expect(previews['en-US']).toBe(previewer.preview(event, 'en-US'));
@@ -57,14 +61,7 @@ describe('previewing every locale of an event', () => {
 
   it('without a validator, refuses an entry whose locale is "__proto__" before using it as a key', () => {
     const previewer = createPreviewer(utterancePreviewTable);
-    const event = eventOf(
-      'AMAZON.WeatherAlert.Activated',
-      { weatherAlert: { source: 'localizedattribute:source', alertType: 'TORNADO' } },
-      [
-        { locale: 'en-US', source: 'First' },
-        { locale: '__proto__', source: 'Second' },
-      ],
-    );
+    const event = withSecondEntry('__proto__');
     expect(() => previewer.previewAll(event)).toThrow(
       '"__proto__" is not a locale (such as en-US)',
     );
