@@ -45,7 +45,7 @@ export class UtteranceContext implements UtteranceHelperMethods {
   /** Whether the chosen variant's own text is tidy (see variant). */
   private tidyTemplate = false;
   /** Whether a value spoken so far is not plain (isPlainValue). */
-  private unplainValue = false;
+  private spokeUnplainValue = false;
 
   /**
    * Records the variant the payload selected. `template.tidy`: its text is tidy, without
@@ -59,7 +59,7 @@ export class UtteranceContext implements UtteranceHelperMethods {
 
   /** Whether the sentence is tidy as rendered: normalizeUtterance would return it unchanged. */
   get tidy(): boolean {
-    return this.tidyTemplate && !this.unplainValue;
+    return this.tidyTemplate && !this.spokeUnplainValue;
   }
 
   /** A plain string field. */
@@ -163,7 +163,7 @@ export class UtteranceContext implements UtteranceHelperMethods {
     source: ExplainedValue['source'] = 'payload',
   ): string {
     this.explained?.push({ field: fieldOf(pointer), source, raw, spoken });
-    if (!this.unplainValue && !isPlainValue(spoken)) this.unplainValue = true;
+    if (!this.spokeUnplainValue && !isPlainValue(spoken)) this.spokeUnplainValue = true;
     return spoken;
   }
 }

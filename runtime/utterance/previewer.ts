@@ -1,5 +1,5 @@
 import { UtteranceContext, type ExplainedValue } from './context.js';
-import { errorText } from '../validation/access.js';
+import { errorText, isOwnKey } from '../validation/access.js';
 import { UtterancePreviewError } from './errors.js';
 import { normalizeUtterance } from './speak.js';
 import { checkPreviewable, type PreviewableEvent, type PreviewChecks } from './validation.js';
@@ -161,7 +161,7 @@ export function createPreviewer(table: PreviewerTable): Previewer {
     for (let index = 0; index < entries.length; index++) {
       const locale = entries[index]!.locale as string;
       // A later entry of a locale spoken already (only an unvalidated event can have one).
-      if (hasOwn(result, locale)) continue;
+      if (isOwnKey(result, locale)) continue;
       checkLocale(locale); // before the key is used: "__proto__" is no locale
       result[locale] = render(checked, locale, timeZone, index, undefined).text;
     }
@@ -199,9 +199,6 @@ function readable(error: unknown): UtterancePreviewError {
     `the event could not be read (${errorText(error)}); pass plain JSON data`,
   );
 }
-
-const hasOwn = (object: object, key: string): boolean =>
-  Object.prototype.hasOwnProperty.call(object, key);
 
 const checkedZones = new Set<string>(['UTC']);
 
