@@ -1,6 +1,6 @@
 // The type tests (test/**/*.test-d.ts): expectTypeOf assertions and @ts-expect-error lines hold
-// exactly when tsc reports nothing. tsc runs from the start of the run (test/setup/type-tests.ts);
-// this waits for its verdict.
+// exactly when the compiler reports nothing on them. It runs from the start of the run
+// (test/setup/type-tests.ts, scripts/check-type-tests.mjs); this waits for its verdict.
 import { readFile } from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ async function verdict(): Promise<TypeTestsResult> {
   }
 }
 
-it(`the type tests compile without an error (tsc -p ${typeTestsConfig})`, async () => {
+it(`the type tests compile without an error (scripts/check-type-tests.mjs ${typeTestsConfig})`, async () => {
   const files = readdirSync(join(repoRoot, 'test'), { recursive: true })
     .map(String)
     .filter((path) => path.endsWith('.test-d.ts'));

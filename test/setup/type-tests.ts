@@ -1,10 +1,10 @@
 // vitest globalSetup: the type tests (test/**/*.test-d.ts, expectTypeOf and @ts-expect-error)
-// compiled by tsc from the start of the run, beside the other tests; test/type-tests.test.ts
-// reports the result. vitest's own typecheck runs them only after the last test file (its
-// pool is always scheduled last), and that tsc was the last 4-5 s of every run.
+// compiled from the start of the run, beside the other tests (scripts/check-type-tests.mjs:
+// the diagnostics of those files); test/type-tests.test.ts reports the result. vitest's own
+// typecheck runs them only after the last test file (its pool is always scheduled last), and
+// that tsc was the last 4-5 s of every run.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TYPE_TESTS_ENV, typeTestsConfig, type TypeTestsResult } from '../support/type-tests.js';
@@ -13,10 +13,9 @@ import { repoRoot } from '../support/definitions.js';
 export default async function setup(): Promise<() => Promise<void>> {
   const dir = await mkdtemp(join(tmpdir(), 'pe-type-tests-'));
   const resultFile = join(dir, 'result.json');
-  const tsc = createRequire(join(repoRoot, 'package.json')).resolve('typescript/bin/tsc');
   const child = spawn(
     process.execPath,
-    [tsc, '-p', typeTestsConfig, '--noEmit', '--pretty', 'false'],
+    [join(repoRoot, 'scripts', 'check-type-tests.mjs'), typeTestsConfig],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
