@@ -22,7 +22,7 @@ import {
   writeProjectFiles,
 } from '../scripts/package-test/harness.js';
 import { handlerSource } from '../scripts/package-test/sources.js';
-import { sized, smoke } from './scale.js';
+import { sized, verdict } from './scale.js';
 
 const BUNDLE_TARGET_BYTES = 80 * 1024;
 const IMPORT_RATIO_TARGET = 0.5;
@@ -100,11 +100,7 @@ async function bundleSize(dir: string): Promise<void> {
   const inputs = Object.entries(Object.values(result.metafile.outputs)[0]!.inputs)
     .map(([path, { bytesInOutput }]) => ({ path, bytesInOutput }))
     .sort((a, b) => b.bytesInOutput - a.bytesInOutput);
-  const bundleVerdict = smoke
-    ? 'smoke run, not judged'
-    : bytes <= BUNDLE_TARGET_BYTES
-      ? 'met'
-      : 'NOT met';
+  const bundleVerdict = verdict(bytes <= BUNDLE_TARGET_BYTES);
   console.log(
     `  bundle of a build+validate+preview handler (esbuild, minified, ESM): ${(bytes / 1024).toFixed(1)} KB ` +
       `(${bytes} bytes; target ≤ ${BUNDLE_TARGET_BYTES / 1024} KB: ${bundleVerdict}), ${inputs.length} modules`,
@@ -144,7 +140,7 @@ async function importTimes(dir: string, runs: number): Promise<void> {
       `${theirMedian.toFixed(1)} ms (medians of ${runs} fresh processes each)`,
   );
   console.log(
-    `  import time ratio: ${ratio.toFixed(2)}× (target ≤ ${IMPORT_RATIO_TARGET}×: ${smoke ? 'smoke run, not judged' : ratio <= IMPORT_RATIO_TARGET ? 'met' : 'NOT met'})`,
+    `  import time ratio: ${ratio.toFixed(2)}× (target ≤ ${IMPORT_RATIO_TARGET}×: ${verdict(ratio <= IMPORT_RATIO_TARGET)})`,
   );
 }
 

@@ -58,7 +58,7 @@ export async function runPreviewBench(): Promise<void> {
   const validatedName = `previewUtterance, validation + rendering (${corpus})`;
   const handlebarsName = `Handlebars runtime (${corpus})`;
   // mitata's own table takes seconds whatever the corpus: a smoke run goes to the verdict.
-  if (!smoke)
+  if (!smoke) {
     summary(() => {
       bench(validatedName, () => {
         for (const { event, locale } of cases) {
@@ -76,7 +76,8 @@ export async function runPreviewBench(): Promise<void> {
         }
       });
     });
-  if (!smoke) await run();
+    await run();
+  }
 
   // The verdict: alternating rounds (each renderer over the whole corpus in turn), the median of
   // the per-round ratios, so a load that comes and goes on a shared machine hits both sides alike.

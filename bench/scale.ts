@@ -10,7 +10,10 @@ export function sized(full: number, small: number): number {
   return smoke ? small : full;
 }
 
-/** A target's verdict, or what a smoke run says instead of one. */
-export function verdict(met: boolean): string {
-  return smoke ? 'smoke run, not judged' : met ? 'met' : 'MISSED';
+/**
+ * A timed target's verdict (`passed` names a met one: "met", or "ok"), or what a smoke run
+ * says instead of one.
+ */
+export function verdict(met: boolean, passed = 'met'): string {
+  return smoke ? 'smoke run, not judged' : met ? passed : 'MISSED';
 }
