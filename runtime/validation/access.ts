@@ -12,14 +12,15 @@ export type Record_ = Record<string, unknown>;
 
 /**
  * Whether `key`, met by a for-in walk of `object`, is its own (for-in also meets inherited
- * enumerable keys). V8 answers hasOwnProperty on the walked object and key from the enum cache,
- * several times faster than Object.hasOwn.
+ * enumerable keys). Inside a for-in over `object`, V8's optimizing compiler answers
+ * hasOwnProperty from the enum cache, without a lookup, but only when it can see that the
+ * function called is Object.prototype.hasOwnProperty: written out here, the target is a
+ * constant; read from a module variable it is not, and every key costs a property lookup
+ * (isProactiveEvent took about twice as long).
  */
 export function isOwnKey(object: object, key: string): boolean {
-  return hasOwnProperty.call(object, key);
+  return Object.prototype.hasOwnProperty.call(object, key);
 }
-
-const hasOwnProperty = Object.prototype.hasOwnProperty;
 
 /**
  * Whether `value` is an object whose own enumerable keys (what JSON.stringify sends) are
