@@ -3,9 +3,11 @@
  * compiles against the runtime passes; one that does not is reported as path:line:col: message,
  * and a later check in the same process (which reuses the parsed runtime) sees only its own files.
  */
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TypeCheckError, typeCheck } from '../../generator/output/typecheck.js';
+import { runtimeTypes, TypeCheckError, typeCheck } from '../../generator/output/typecheck.js';
 
 const outDir = join('/', 'nowhere', 'generated');
 
@@ -51,4 +53,42 @@ describe('typeCheck', () => {
     ]);
     expect(() => typeCheck(outDir, [good, two])).not.toThrow();
   }, 60_000);
+});
+
+describe('the runtime types a check reads', () => {
+  /** A package root with runtime sources and, optionally, declarations, at given mtimes (s). */
+  async function root(files: Record<string, number>): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'runtime-types-'));
+    for (const [path, seconds] of Object.entries(files)) {
+      await mkdir(join(dir, path, '..'), { recursive: true });
+      await writeFile(join(dir, path), '');
+      await utimes(join(dir, path), seconds, seconds);
+    }
+    return dir;
+  }
+  const sources = { 'runtime/index.ts': 1000, 'runtime/validation/fast.ts': 1000 };
+
+  it('are the declarations npm run build wrote after the last source change', async () => {
+    const dir = await root({ ...sources, 'dist/runtime/index.d.ts': 2000 });
+    expect(runtimeTypes(dir)).toBe(join(dir, 'dist', 'runtime', 'index.d.ts'));
+    await rm(dir, { recursive: true });
+  });
+
+  it('are the sources when a nested source changed since the build, or nothing was built', async () => {
+    const stale = await root({
+      ...sources,
+      'runtime/validation/fast.ts': 3000,
+      'dist/runtime/index.d.ts': 2000,
+    });
+    expect(runtimeTypes(stale)).toBe(join(stale, 'runtime', 'index.ts'));
+    const unbuilt = await root(sources);
+    expect(runtimeTypes(unbuilt)).toBe(join(unbuilt, 'runtime', 'index.ts'));
+    await Promise.all([stale, unbuilt].map((dir) => rm(dir, { recursive: true })));
+  });
+
+  it('are the declarations in an installed package, which has no sources', async () => {
+    const dir = await root({ 'dist/runtime/index.d.ts': 2000 });
+    expect(runtimeTypes(dir)).toBe(join(dir, 'dist', 'runtime', 'index.d.ts'));
+    await rm(dir, { recursive: true });
+  });
 });
