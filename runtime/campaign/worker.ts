@@ -97,6 +97,11 @@ export function startCampaignWorker(
     current = worker;
     log(`campaign ${campaignId}: serving`);
     try {
+      // BullMQ connects the queue and the worker's blocking connection in the background. A
+      // campaign already settled (another worker finished it a moment ago) closes them at once:
+      // closing one still connecting rejected its connect with no listener left, an unhandled
+      // rejection that ended the process. Both are connected before anything closes them.
+      await Promise.all([queue.waitUntilReady(), worker.waitUntilReady()]);
       while (!stopping && !(await isSettled(connection, campaignId))) await pause(pollMs);
     } finally {
       current = undefined;

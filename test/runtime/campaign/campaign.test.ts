@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CampaignConnection } from '../../../runtime/campaign/connection.js';
 import { enqueueEvents, enqueueToSubscribers } from '../../../runtime/campaign/enqueue.js';
-import { jobId } from '../../../runtime/campaign/keys.js';
+import { jobId, registryKey } from '../../../runtime/campaign/keys.js';
 import { campaignFailures, campaignStatus } from '../../../runtime/campaign/status.js';
 import { startCampaignWorker } from '../../../runtime/campaign/worker.js';
 import { MemorySubscriptionStore } from '../../../runtime/subscriptions/memory-store.js';
@@ -197,6 +197,26 @@ describe.skipIf(!redisUrl)('campaigns on Redis', () => {
     expect(during).toEqual([]);
     expect(fake.acceptedKeys.size).toBe(8);
     expect(await campaignStatus(connection, 'throttled')).toMatchObject({ sent: 8, failed: 0 });
+  });
+
+  it('a worker meeting a campaign that another worker just finished sends nothing again', async () => {
+    // The end of a campaign served by several workers: one settles it while another starts
+    // serving it, before the first has taken it off the registry. The late worker closes its
+    // BullMQ worker at once; on a loaded machine (CI, the bench's kill run) that closed a
+    // connection BullMQ was still opening, and its rejection went unhandled.
+    await open();
+    await enqueueEvents(connection, 'late', [weatherEvent('late-1')]);
+    expect(await drain(redisUrl!, prefix, fake)).toEqual([
+      'campaign late: serving',
+      'campaign late: done',
+    ]);
+    await connection.redis.zadd(registryKey(prefix), Date.now(), 'late');
+    expect(await drain(redisUrl!, prefix, fake)).toEqual([
+      'campaign late: serving',
+      'campaign late: done',
+    ]);
+    expect(await connection.redis.zcard(registryKey(prefix))).toBe(0);
+    expect(fake.eventRequests).toBe(1);
   });
 
   it('stops gracefully: in-flight events finish, the rest stay queued', async () => {
