@@ -66,6 +66,13 @@ export function startCampaignWorker(
 
   const serveCampaign = async (campaignId: string): Promise<void> => {
     const keys = campaignKeys(connection.prefix, campaignId);
+    const finish = async () => {
+      await connection.redis.zrem(keys.registry, campaignId);
+      log(`campaign ${campaignId}: done`);
+    };
+    // Another worker may have settled it a moment ago, before taking it off the registry.
+    // Starting a BullMQ worker only to close it at once raced BullMQ's own start-up.
+    if (await isSettled(connection, campaignId)) return finish();
     const templateJson = await connection.redis.hget(keys.meta, 'template');
     const template = templateJson === null ? undefined : (JSON.parse(templateJson) as object);
     const queue = connection.queue(campaignId);
@@ -97,20 +104,15 @@ export function startCampaignWorker(
     current = worker;
     log(`campaign ${campaignId}: serving`);
     try {
-      // BullMQ connects the queue and the worker's blocking connection in the background. A
-      // campaign already settled (another worker finished it a moment ago) closes them at once:
-      // closing one still connecting rejected its connect with no listener left, an unhandled
-      // rejection that ended the process. Both are connected before anything closes them.
+      // BullMQ connects the queue and the worker's blocking connection in the background; a
+      // campaign settling right now would close them while they connect.
       await Promise.all([queue.waitUntilReady(), worker.waitUntilReady()]);
       while (!stopping && !(await isSettled(connection, campaignId))) await pause(pollMs);
     } finally {
       current = undefined;
       await worker.close();
     }
-    if (!stopping && (await isSettled(connection, campaignId))) {
-      await connection.redis.zrem(keys.registry, campaignId);
-      log(`campaign ${campaignId}: done`);
-    }
+    if (!stopping && (await isSettled(connection, campaignId))) await finish();
   };
 
   const run = async (): Promise<void> => {

@@ -199,11 +199,11 @@ describe.skipIf(!redisUrl)('campaigns on Redis', () => {
     expect(await campaignStatus(connection, 'throttled')).toMatchObject({ sent: 8, failed: 0 });
   });
 
-  it('a worker meeting a campaign that another worker just finished sends nothing again', async () => {
-    // The end of a campaign served by several workers: one settles it while another starts
-    // serving it, before the first has taken it off the registry. The late worker closes its
-    // BullMQ worker at once; on a loaded machine (CI, the bench's kill run) that closed a
-    // connection BullMQ was still opening, and its rejection went unhandled.
+  it('a worker meeting a campaign that another worker just finished only takes it off the registry', async () => {
+    // The end of a campaign served by several workers: one settles it while another turns to
+    // it, before the first has taken it off the registry. The late worker used to start a BullMQ
+    // worker and close it at once; on a loaded machine (a CI run, the bench's kill run) that
+    // logged "worker error: Connection is closed." and left an unhandled rejection.
     await open();
     await enqueueEvents(connection, 'late', [weatherEvent('late-1')]);
     expect(await drain(redisUrl!, prefix, fake)).toEqual([
@@ -211,10 +211,7 @@ describe.skipIf(!redisUrl)('campaigns on Redis', () => {
       'campaign late: done',
     ]);
     await connection.redis.zadd(registryKey(prefix), Date.now(), 'late');
-    expect(await drain(redisUrl!, prefix, fake)).toEqual([
-      'campaign late: serving',
-      'campaign late: done',
-    ]);
+    expect(await drain(redisUrl!, prefix, fake)).toEqual(['campaign late: done']);
     expect(await connection.redis.zcard(registryKey(prefix))).toBe(0);
     expect(fake.eventRequests).toBe(1);
   });
