@@ -6,7 +6,7 @@
 import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runtimeTypes, TypeCheckError, typeCheck } from '../../generator/output/typecheck.js';
 
 const outDir = join('/', 'nowhere', 'generated');
@@ -56,9 +56,15 @@ describe('typeCheck', () => {
 });
 
 describe('the runtime types a check reads', () => {
+  const made: string[] = [];
+  afterEach(async () => {
+    await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true })));
+  });
+
   /** A package root with runtime sources and, optionally, declarations, at given mtimes (s). */
   async function root(files: Record<string, number>): Promise<string> {
     const dir = await mkdtemp(join(tmpdir(), 'runtime-types-'));
+    made.push(dir);
     for (const [path, seconds] of Object.entries(files)) {
       await mkdir(join(dir, path, '..'), { recursive: true });
       await writeFile(join(dir, path), '');
@@ -71,7 +77,6 @@ describe('the runtime types a check reads', () => {
   it('are the declarations npm run build wrote after the last source change', async () => {
     const dir = await root({ ...sources, 'dist/runtime/index.d.ts': 2000 });
     expect(runtimeTypes(dir)).toBe(join(dir, 'dist', 'runtime', 'index.d.ts'));
-    await rm(dir, { recursive: true });
   });
 
   it('are the sources when a nested source changed since the build, or nothing was built', async () => {
@@ -83,12 +88,10 @@ describe('the runtime types a check reads', () => {
     expect(runtimeTypes(stale)).toBe(join(stale, 'runtime', 'index.ts'));
     const unbuilt = await root(sources);
     expect(runtimeTypes(unbuilt)).toBe(join(unbuilt, 'runtime', 'index.ts'));
-    await Promise.all([stale, unbuilt].map((dir) => rm(dir, { recursive: true })));
   });
 
   it('are the declarations in an installed package, which has no sources', async () => {
     const dir = await root({ 'dist/runtime/index.d.ts': 2000 });
     expect(runtimeTypes(dir)).toBe(join(dir, 'dist', 'runtime', 'index.d.ts'));
-    await rm(dir, { recursive: true });
   });
 });
