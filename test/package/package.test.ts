@@ -21,25 +21,28 @@ function ownTarget(specifier: string): string | undefined {
 
 /**
  * Every bare module the built package loads at run time from `entry`, following relative imports
- * and its own subpaths (type-only imports skipped): what a skill must have installed.
+ * and its own subpaths (type-only imports skipped): packages (what a skill must have installed)
+ * and Node built-ins. With `dynamic: false`, only what loads with the entry itself: dynamic
+ * import() is what keeps undici and the store drivers out of an import of the root.
  */
-function runtimeImports(entry: string): Set<string> {
-  const bare = new Set<string>();
+function runtimeImports(entry: string, { dynamic }: { dynamic: boolean }) {
+  const packages = new Set<string>();
+  const builtins = new Set<string>();
   const seen = new Set<string>();
+  const pattern = dynamic
+    ? /^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm
+    : /^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm;
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
-    const source = readFileSync(file, 'utf8');
-    const pattern =
-      /^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
-    for (const match of source.matchAll(pattern)) {
+    for (const match of readFileSync(file, 'utf8').matchAll(pattern)) {
       const specifier = match[1] ?? match[2]!;
       const own = ownTarget(specifier);
       if (own) visit(own);
       else if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier));
-      else if (specifier.startsWith('node:')) bare.add('node:*');
+      else if (specifier.startsWith('node:')) builtins.add(specifier);
       else
-        bare.add(
+        packages.add(
           specifier
             .split('/')
             .slice(0, specifier.startsWith('@') ? 2 : 1)
@@ -48,7 +51,7 @@ function runtimeImports(entry: string): Set<string> {
     }
   };
   visit(entry);
-  return bare;
+  return { packages, builtins };
 }
 
 describe('the built package', () => {
@@ -57,42 +60,24 @@ describe('the built package', () => {
   );
 
   it.each(subpaths)('%s loads only its dependencies and optional drivers', (_subpath, target) => {
-    const imports = runtimeImports(join(repoRoot, target.import.default));
+    const { packages } = runtimeImports(join(repoRoot, target.import.default), { dynamic: true });
     const drivers = Object.keys(manifest.peerDependenciesMeta).filter(
       (name) => !(generationPackages as readonly string[]).includes(name),
     );
     // yargs is the CLI's; the generation toolchain is generate's alone.
     const allowed = new Set([
-      'node:*',
       ...Object.keys(manifest.dependencies).filter((name) => name !== 'yargs'),
       ...drivers,
     ]);
-    expect([...imports].filter((name) => !allowed.has(name))).toEqual([]);
+    expect([...packages].filter((name) => !allowed.has(name))).toEqual([]);
   });
 
   it('imports no package and few Node built-ins when the root is imported (undici comes with the first send)', () => {
     const root = manifest.exports['.'] as { import: { default: string } };
-    const source = (file: string) => readFileSync(file, 'utf8');
-    // Static imports only: dynamic import() is what keeps undici out of an import of the root.
-    const staticBare = new Set<string>();
-    const builtins = new Set<string>();
-    const seen = new Set<string>();
-    const visit = (file: string) => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      for (const match of source(file).matchAll(
-        /^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm,
-      )) {
-        const specifier = match[1]!;
-        const own = ownTarget(specifier);
-        if (own) visit(own);
-        else if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier));
-        else if (specifier.startsWith('node:')) builtins.add(specifier);
-        else staticBare.add(specifier);
-      }
-    };
-    visit(join(repoRoot, root.import.default));
-    expect([...staticBare]).toEqual([]);
+    const { packages, builtins } = runtimeImports(join(repoRoot, root.import.default), {
+      dynamic: false,
+    });
+    expect([...packages]).toEqual([]);
     // Each built-in is part of every cold start: node:crypto alone added about 4 ms (the
     // referenceId generator uses the Web Crypto global instead). A new one is a choice to review.
     expect([...builtins].sort()).toEqual(['node:fs', 'node:fs/promises']);
